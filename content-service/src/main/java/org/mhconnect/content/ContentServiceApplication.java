@@ -1,0 +1,15 @@
+package org.mhconnect.content;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** The library: articles, guided practices and support resources. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class ContentServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(ContentServiceApplication.class, args);
+    }
+}

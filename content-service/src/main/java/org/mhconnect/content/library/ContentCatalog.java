@@ -1,0 +1,39 @@
+package org.mhconnect.content.library;
+
+import java.util.List;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/** Finds published items for readers, newest first. */
+@Component
+class ContentCatalog {
+
+    private final MongoTemplate mongo;
+
+    ContentCatalog(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    ItemPage published(ContentType type, String topic, int page, int size) {
+        Criteria criteria = Criteria.where("status").is(ContentItemDocument.ContentStatus.PUBLISHED);
+        if (type != null) {
+            criteria = criteria.and("type").is(type);
+        }
+        if (topic != null) {
+            criteria = criteria.and("topics").is(topic);
+        }
+        Query query = Query.query(criteria);
+        long total = mongo.count(query, ContentItemDocument.class);
+        query.with(Sort.by(Sort.Order.desc("publishedAt"), Sort.Order.asc("_id")))
+                .skip((long) page * size)
+                .limit(size);
+        List<ItemSummary> items = mongo.find(query, ContentItemDocument.class).stream()
+                .map(ItemSummary::of)
+                .toList();
+        return new ItemPage(items, page, size, total);
+    }
+}

@@ -1,0 +1,30 @@
+package org.mhconnect.events;
+
+/**
+ * Topic names. Each topic has exactly one owning service, which creates it and is its only producer.
+ */
+public final class Topics {
+
+    /** Owned by the gateway (identity): user.registered, user.profile-changed, user.deletion-requested. */
+    public static final String USERS = "mhc.users";
+
+    /** Owned by content-service: content.published, content.updated, content.withdrawn. */
+    public static final String CONTENT = "mhc.content";
+
+    /** Owned by journal-service: journal.entry-recorded, journal.checkin-completed. */
+    public static final String JOURNAL = "mhc.journal";
+
+    /** Owned by reminder-service: reminder.due. */
+    public static final String REMINDERS_DUE = "mhc.reminders.due";
+
+    /** Owned by reminder-service: notification.delivered, notification.failed. */
+    public static final String NOTIFICATIONS = "mhc.notifications";
+
+    /** Dead letters of a consumer: {@code <topic>.<consumer>.dlt}, created by the consuming service. */
+    public static String deadLetter(String topic, String consumer) {
+        return topic + "." + consumer + ".dlt";
+    }
+
+    private Topics() {
+    }
+}

@@ -1,0 +1,83 @@
+package org.mhconnect.gateway.problems;
+
+import java.net.ConnectException;
+import java.net.URI;
+import java.util.concurrent.TimeoutException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebExceptionHandler;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every error the gateway itself answers (an unknown route, a body it cannot accept, a failure on the way
+ * to a service) becomes RFC 9457 problem details. Runs before Spring Boot's default handler.
+ */
+@Component
+@Order(-2)
+class ProblemDetailsErrorHandler implements WebExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsErrorHandler.class);
+
+    private final JsonMapper json;
+
+    ProblemDetailsErrorHandler(JsonMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
+        ServerHttpResponse response = exchange.getResponse();
+        if (response.isCommitted()) {
+            return Mono.error(failure);
+        }
+        ProblemDetail problem = toProblem(failure);
+        problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+        response.setStatusCode(HttpStatusCode.valueOf(problem.getStatus()));
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        DataBuffer body = response.bufferFactory().wrap(json.writeValueAsBytes(problem));
+        return response.writeWith(Mono.just(body));
+    }
+
+    static ProblemDetail toProblem(Throwable failure) {
+        if (failure instanceof ResponseStatusException status) {
+            return forStatus(status.getStatusCode());
+        }
+        if (failure instanceof ConnectException || failure.getCause() instanceof ConnectException) {
+            return forStatus(HttpStatus.SERVICE_UNAVAILABLE);
+        }
+        if (failure instanceof TimeoutException || failure.getCause() instanceof TimeoutException) {
+            return forStatus(HttpStatus.GATEWAY_TIMEOUT);
+        }
+        log.error("Unexpected failure at the gateway", failure);
+        return forStatus(HttpStatus.INTERNAL_SERVER_ERROR);
+    }
+
+    private static ProblemDetail forStatus(HttpStatusCode code) {
+        HttpStatus status = HttpStatus.resolve(code.value());
+        ProblemDetail problem = ProblemDetail.forStatus(code);
+        problem.setTitle(status == null ? "Error" : status.getReasonPhrase());
+        problem.setDetail(switch (code.value()) {
+            case 404 -> "There is nothing at this address.";
+            case 405 -> "This address does not accept that method.";
+            case 413 -> "The request is larger than this address accepts.";
+            case 415 -> "This address does not accept that content type.";
+            case 503 -> "This part of Mental Health Connect is not available right now. Please try again in a moment.";
+            case 504 -> "This part of Mental Health Connect took too long to answer. Please try again in a moment.";
+            default -> code.is4xxClientError() ? "The request could not be handled as it is."
+                    : "Something went wrong on our side. Please try again in a moment.";
+        });
+        return problem;
+    }
+}

@@ -1,0 +1,78 @@
+package org.mhconnect.problems;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.ConstraintViolationException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * The problem details every MVC service shares. A service's own {@code @RestControllerAdvice} extends this
+ * and adds its domain's problems. Field errors are listed by name, and the rejected values are never
+ * echoed back, because they may be someone's private words.
+ */
+public abstract class StandardProblems extends ResponseEntityExceptionHandler {
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Some fields need another look",
+                "The request has fields that are missing or not valid.");
+        List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(error -> Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage())))
+                .toList();
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Some parameters need another look",
+                "The request has parameters that are not valid.");
+        List<Map<String, String>> errors = ex.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream().map(error -> Map.of(
+                        "field", error instanceof FieldError field ? field.getField()
+                                : String.valueOf(result.getMethodParameter().getParameterName()),
+                        "message", String.valueOf(error.getDefaultMessage()))))
+                .toList();
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        // The parser's message can quote the body; say what is wrong without repeating it.
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "The request body could not be read",
+                "The body must be well-formed JSON with only the documented fields."));
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ProblemDetail constraintViolation(ConstraintViolationException ex) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Some parameters need another look",
+                "The request has parameters that are not valid.");
+        problem.setProperty("errors", ex.getConstraintViolations().stream()
+                .map(violation -> Map.of("field", violation.getPropertyPath().toString(), "message", violation.getMessage()))
+                .toList());
+        return problem;
+    }
+
+    /** A problem with a human title and detail; the type stays {@code about:blank} as RFC 9457 allows. */
+    protected static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return problem;
+    }
+}

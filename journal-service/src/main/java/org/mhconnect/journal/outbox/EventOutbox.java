@@ -1,0 +1,67 @@
+package org.mhconnect.journal.outbox;
+
+import java.time.Clock;
+
+import org.mhconnect.events.DomainEvent;
+import org.mhconnect.events.EventTypes;
+import org.mhconnect.kafkaevents.EventNotPublishedException;
+import org.mhconnect.kafkaevents.EventPublisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A transactional outbox without transactions (mongo-java-server has none). An event is staged before the
+ * entry it describes is written, and released after. If the process dies in between, the relay finds the
+ * staged event, publishes it when its entry exists, and drops it when the entry was never written. So an
+ * entry is never without its event, and no event describes an entry that does not exist.
+ */
+@Component
+public class EventOutbox {
+
+    private static final Logger log = LoggerFactory.getLogger(EventOutbox.class);
+
+    private final MongoTemplate mongo;
+    private final EventPublisher publisher;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    EventOutbox(MongoTemplate mongo, EventPublisher publisher, JsonMapper json, Clock clock) {
+        this.mongo = mongo;
+        this.publisher = publisher;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Records the event durably before the change it describes is written. */
+    public void stage(String topic, DomainEvent event, String aggregateId) {
+        mongo.insert(new OutboxDocument(event.eventId().toString(), topic, EventTypes.typeOf(event), aggregateId,
+                json.writeValueAsString(event), clock.instant()));
+    }
+
+    /**
+     * Publishes a staged event now. When the broker does not answer in time the event stays staged and the
+     * relay tries again; the caller's work is already safe, so this never fails the request.
+     */
+    public void release(String topic, DomainEvent event) {
+        try {
+            publisher.publish(topic, event);
+            mongo.remove(mongo.findById(event.eventId().toString(), OutboxDocument.class));
+        }
+        catch (EventNotPublishedException ex) {
+            log.warn("{}; the outbox relay will retry", ex.getMessage());
+        }
+    }
+
+    void publishStaged(OutboxDocument staged) {
+        Class<? extends DomainEvent> type = EventTypes.CLASSES.get(staged.type());
+        publisher.publish(staged.topic(), json.readValue(staged.payload(), type));
+        mongo.remove(staged);
+    }
+
+    void drop(OutboxDocument staged) {
+        mongo.remove(staged);
+    }
+}

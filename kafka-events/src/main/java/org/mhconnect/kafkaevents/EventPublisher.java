@@ -1,0 +1,55 @@
+package org.mhconnect.kafkaevents;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.mhconnect.events.CloudEventHeaders;
+import org.mhconnect.events.DomainEvent;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * Publishes domain events with CloudEvents headers, keyed by user id so that one person's events keep
+ * their order, and waits for the broker's acknowledgement so the caller knows the event is safe.
+ */
+public final class EventPublisher {
+
+    private final KafkaTemplate<String, Object> template;
+    private final String source;
+    private final Duration timeout;
+
+    /**
+     * @param source  the CloudEvents source, the name of the producing service
+     * @param timeout how long to wait for the broker before reporting failure
+     */
+    public EventPublisher(KafkaTemplate<String, Object> template, String source, Duration timeout) {
+        this.template = template;
+        this.source = source;
+        this.timeout = timeout;
+    }
+
+    /** Sends and waits for the acknowledgement; throws {@link EventNotPublishedException} when it fails. */
+    public void publish(String topic, DomainEvent event) {
+        ProducerRecord<String, Object> record = new ProducerRecord<>(topic, event.userId(), event);
+        CloudEventHeaders.of(event, source).forEach((name, value) -> record.headers().add(new RecordHeader(name, value)));
+        try {
+            template.send(record).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new EventNotPublishedException(topic, event, ex);
+        }
+        catch (ExecutionException | TimeoutException ex) {
+            throw new EventNotPublishedException(topic, event, ex);
+        }
+    }
+
+    /** The header value as text, for consumers that want to read a CloudEvents attribute. */
+    public static String header(byte[] value) {
+        return value == null ? null : new String(value, StandardCharsets.UTF_8);
+    }
+}

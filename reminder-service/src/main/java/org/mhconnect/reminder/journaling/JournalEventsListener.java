@@ -1,0 +1,36 @@
+package org.mhconnect.reminder.journaling;
+
+import org.mhconnect.events.Topics;
+import org.mhconnect.events.journal.JournalEntryRecorded;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaHandler;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the journal topic. Only the day of an entry matters here; other journal events pass by untouched.
+ */
+@Component
+@KafkaListener(id = "reminder-journal-events", topics = Topics.JOURNAL, groupId = "reminder-service")
+class JournalEventsListener {
+
+    private static final Logger log = LoggerFactory.getLogger(JournalEventsListener.class);
+
+    private final JournaledDays days;
+
+    JournalEventsListener(JournaledDays days) {
+        this.days = days;
+    }
+
+    @KafkaHandler
+    void entryRecorded(JournalEntryRecorded event) {
+        days.record(event);
+        log.debug("Recorded journaling day from event {}", event.eventId());
+    }
+
+    @KafkaHandler(isDefault = true)
+    void otherJournalEvent(Object event) {
+        // Check-ins and future journal events are not about reminders yet; reading past them is correct.
+    }
+}

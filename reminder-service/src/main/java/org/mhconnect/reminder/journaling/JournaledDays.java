@@ -1,0 +1,59 @@
+package org.mhconnect.reminder.journaling;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.mhconnect.events.journal.JournalEntryRecorded;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/** What reminder-service knows about the days a person journaled. */
+@Component
+class JournaledDays {
+
+    private final MongoTemplate mongo;
+
+    JournaledDays(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /**
+     * Records the entry's day. A redelivered event finds its entry id already counted and changes nothing.
+     */
+    void record(JournalEntryRecorded event) {
+        String id = JournaledDayDocument.idOf(event.userId(), event.localDate());
+        Query notYetCounted = Query.query(Criteria.where("_id").is(id).and("entryIds").ne(event.entryId()));
+        Update count = new Update()
+                .setOnInsert("userId", event.userId())
+                .setOnInsert("localDate", event.localDate())
+                .setOnInsert("firstRecordedAt", event.occurredAt())
+                .addToSet("entryIds", event.entryId())
+                .inc("entries", 1);
+        try {
+            mongo.upsert(notYetCounted, count, JournaledDayDocument.class);
+        }
+        catch (DuplicateKeyException alreadyCounted) {
+            // The day exists and already lists this entry: a redelivery, and nothing to change.
+        }
+    }
+
+    /** Whether the person journaled on that local day; a lookup by key. */
+    boolean journaledOn(String userId, LocalDate day) {
+        return mongo.exists(Query.query(Criteria.where("_id").is(JournaledDayDocument.idOf(userId, day))),
+                JournaledDayDocument.class);
+    }
+
+    /** The days in a range, oldest first: a range over the {@code _id} key, which every MongoDB indexes. */
+    List<JournaledDayView> between(String userId, LocalDate from, LocalDate to) {
+        Query range = Query.query(Criteria.where("_id")
+                        .gte(JournaledDayDocument.idOf(userId, from))
+                        .lte(JournaledDayDocument.idOf(userId, to)))
+                .with(Sort.by("_id"));
+        return mongo.find(range, JournaledDayDocument.class).stream().map(JournaledDayView::of).toList();
+    }
+}
