@@ -1,0 +1,106 @@
+package org.mhconnect.gateway.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** The gateway in front of real HTTP servers: where requests go, and what callers see when a service is down. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient(timeout = "20s")
+class GatewayRoutingTest {
+
+    static final BackendServer CONTENT = start("content");
+    static final BackendServer JOURNAL = start("journal");
+    static final int STOPPED_SERVICE_PORT = unusedPort();
+
+    @Autowired
+    WebTestClient http;
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        registry.add("mhc.gateway.services.content", CONTENT::url);
+        registry.add("mhc.gateway.services.journal", JOURNAL::url);
+        registry.add("mhc.gateway.services.reminder", () -> "http://127.0.0.1:" + STOPPED_SERVICE_PORT);
+    }
+
+    @AfterAll
+    static void stopBackends() {
+        CONTENT.close();
+        JOURNAL.close();
+    }
+
+    @Test
+    void sendsEachAreaToItsOwnService() {
+        http.get().uri("/api/content/items").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.service").isEqualTo("content").jsonPath("$.path").isEqualTo("/api/content/items");
+        http.get().uri("/api/journal/entries/42").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.service").isEqualTo("journal");
+    }
+
+    @Test
+    void answersAnUnknownApiRouteWithANotFoundProblem() {
+        http.get().uri("/api/unknown/thing").exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status").isEqualTo(404)
+                .jsonPath("$.instance").isEqualTo("/api/unknown/thing");
+        assertThat(CONTENT.requestedPaths()).doesNotContain("/api/unknown/thing");
+    }
+
+    @Test
+    void answersForAStoppedServiceWithAServiceUnavailableProblemWithinSeconds() {
+        Instant start = Instant.now();
+
+        http.get().uri("/api/reminders").exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().exists("Retry-After")
+                .expectBody()
+                .jsonPath("$.title").isEqualTo("Temporarily unavailable")
+                .jsonPath("$.detail").value(detail -> assertThat(detail.toString()).startsWith("Reminders"));
+
+        assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void servesTheWebAppAtTheRoot() {
+        http.get().uri("/").exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectBody(String.class).value(html -> assertThat(html).contains("Mental Health Connect"));
+    }
+
+    private static BackendServer start(String name) {
+        try {
+            return new BackendServer(name);
+        }
+        catch (IOException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private static int unusedPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+        catch (IOException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+}

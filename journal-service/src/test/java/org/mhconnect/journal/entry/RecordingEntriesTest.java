@@ -1,0 +1,150 @@
+package org.mhconnect.journal.entry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.mhconnect.journal.entry.EntryFixtures.PRIVATE_WORDS;
+import static org.mhconnect.journal.entry.EntryFixtures.aUser;
+import static org.mhconnect.journal.entry.EntryFixtures.anEntry;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mhconnect.events.CloudEventHeaders;
+import org.mhconnect.journal.JournalIntegrationTest;
+import org.mhconnect.journal.JournalTopicProbe;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+@JournalIntegrationTest
+class RecordingEntriesTest {
+
+    @Autowired
+    RestTestClient http;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    JournalTopicProbe journalTopic;
+
+    @BeforeEach
+    void listenToTheJournalTopic() {
+        journalTopic = new JournalTopicProbe();
+    }
+
+    @AfterEach
+    void stopListening() {
+        journalTopic.close();
+    }
+
+    @Test
+    void savesAnEntryAndAnswersWithItsLocation() {
+        String user = aUser();
+
+        EntryView saved = http.post().uri("/api/journal/entries").header("X-User-Id", user)
+                .contentType(MediaType.APPLICATION_JSON).body(anEntry(PRIVATE_WORDS)).exchange()
+                .expectStatus().isCreated()
+                .expectHeader().valueMatches("Location", "/api/journal/entries/[0-9a-f-]{36}")
+                .expectBody(EntryView.class).returnResult().getResponseBody();
+
+        assertThat(saved.localDateTime().toLocalDate()).isEqualTo(LocalDate.now(ZoneId.of(EntryFixtures.BERLIN)));
+        http.get().uri("/api/journal/entries/{id}", saved.id()).header("X-User-Id", user).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.body").isEqualTo(PRIVATE_WORDS);
+    }
+
+    @Test
+    void publishesEntryRecordedWithCloudEventsHeadersAndNoJournalText() {
+        String user = aUser();
+
+        EntryView saved = http.post().uri("/api/journal/entries").header("X-User-Id", user)
+                .contentType(MediaType.APPLICATION_JSON).body(anEntry(PRIVATE_WORDS)).exchange()
+                .expectStatus().isCreated()
+                .expectBody(EntryView.class).returnResult().getResponseBody();
+
+        ConsumerRecord<String, String> event = await().atMost(Duration.ofSeconds(20)).until(
+                () -> journalTopic.records().stream().filter(record -> record.value().contains(saved.id())).findFirst(),
+                found -> found.isPresent()).orElseThrow();
+        assertThat(event.key()).isEqualTo(user);
+        assertThat(JournalTopicProbe.header(event, CloudEventHeaders.TYPE)).isEqualTo("journal.entry-recorded");
+        assertThat(JournalTopicProbe.header(event, CloudEventHeaders.SOURCE)).isEqualTo("journal-service");
+        assertThat(JournalTopicProbe.header(event, CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
+        assertThat(JournalTopicProbe.header(event, CloudEventHeaders.ID)).isNotBlank();
+        assertThat(JournalTopicProbe.header(event, "__TypeId__")).isEqualTo("journal.entry-recorded");
+        assertThat(event.value()).doesNotContain("inner critic").doesNotContain("hopeless");
+    }
+
+    @Test
+    void anotherPersonsEntryIsNotFound() {
+        EntryView saved = http.post().uri("/api/journal/entries").header("X-User-Id", aUser())
+                .contentType(MediaType.APPLICATION_JSON).body(anEntry(PRIVATE_WORDS)).exchange()
+                .expectBody(EntryView.class).returnResult().getResponseBody();
+
+        http.get().uri("/api/journal/entries/{id}", saved.id()).header("X-User-Id", aUser()).exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.title").isEqualTo("Entry not found");
+    }
+
+    @Test
+    void malformedJsonIsABadRequestAndStoresNothing() {
+        String user = aUser();
+
+        http.post().uri("/api/journal/entries").header("X-User-Id", user)
+                .contentType(MediaType.APPLICATION_JSON).body("{\"body\": \"" + PRIVATE_WORDS).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat(detail.toString()).doesNotContain("critic"));
+
+        assertThat(entriesOf(user)).isZero();
+    }
+
+    @Test
+    void anUnknownFieldCannotBeSmuggledIn() {
+        String user = aUser();
+
+        http.post().uri("/api/journal/entries").header("X-User-Id", user).contentType(MediaType.APPLICATION_JSON)
+                .body("{\"body\":\"words\",\"mood\":3,\"timeZone\":\"Europe/Berlin\",\"userId\":\"someone-else\"}")
+                .exchange()
+                .expectStatus().isBadRequest();
+
+        assertThat(entriesOf(user)).isZero();
+        assertThat(entriesOf("someone-else")).isZero();
+    }
+
+    @Test
+    void invalidFieldsAreNamedWithoutEchoingTheirValues() {
+        String user = aUser();
+
+        http.post().uri("/api/journal/entries").header("X-User-Id", user).contentType(MediaType.APPLICATION_JSON)
+                .body(new NewEntry(PRIVATE_WORDS, 9, null, "Mars/Olympus_Mons")).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[?(@.field == 'mood')]").exists()
+                .jsonPath("$.errors[?(@.field == 'timeZone')]").exists()
+                .jsonPath("$.errors[*].message").value(messages -> assertThat(messages.toString()).doesNotContain("critic"));
+
+        assertThat(entriesOf(user)).isZero();
+    }
+
+    @Test
+    void aRequestWithoutACallerIsRefused() {
+        http.post().uri("/api/journal/entries").contentType(MediaType.APPLICATION_JSON).body(anEntry("words"))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    private long entriesOf(String user) {
+        return mongo.count(Query.query(Criteria.where("userId").is(user)), JournalEntryDocument.class);
+    }
+}

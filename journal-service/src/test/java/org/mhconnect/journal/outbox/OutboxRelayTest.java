@@ -1,0 +1,99 @@
+package org.mhconnect.journal.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mhconnect.events.EventTypes;
+import org.mhconnect.events.Topics;
+import org.mhconnect.events.journal.JournalEntryRecorded;
+import org.mhconnect.journal.JournalIntegrationTest;
+import org.mhconnect.journal.JournalTopicProbe;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The outbox when a request could not release its event: the process stopped, or the broker was away. */
+@JournalIntegrationTest
+class OutboxRelayTest {
+
+    @Autowired
+    OutboxRelay relay;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Autowired
+    JsonMapper json;
+
+    @Autowired
+    Clock clock;
+
+    JournalTopicProbe journalTopic;
+
+    @BeforeEach
+    void listenToTheJournalTopic() {
+        mongo.remove(new Query(), OutboxDocument.class);
+        journalTopic = new JournalTopicProbe();
+    }
+
+    @AfterEach
+    void stopListening() {
+        journalTopic.close();
+    }
+
+    @Test
+    void publishesAStaleStagedEventWhoseEntryWasWritten() {
+        String entryId = UUID.randomUUID().toString();
+        mongo.getCollection("entries").insertOne(new org.bson.Document("_id", entryId).append("userId", "user-1"));
+        JournalEntryRecorded event = stageStale(entryId);
+
+        relay.relay();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> journalTopic.records().stream()
+                .anyMatch(record -> record.value().contains(event.eventId().toString())));
+        assertThat(mongo.count(new Query(), OutboxDocument.class)).isZero();
+    }
+
+    @Test
+    void dropsAStaleStagedEventWhoseEntryWasNeverWritten() {
+        JournalEntryRecorded event = stageStale(UUID.randomUUID().toString());
+
+        relay.relay();
+
+        assertThat(mongo.count(new Query(), OutboxDocument.class)).isZero();
+        assertThat(journalTopic.records()).noneMatch(record -> record.value().contains(event.eventId().toString()));
+    }
+
+    @Test
+    void leavesAFreshStagedEventToTheRequestThatStagedIt() {
+        String entryId = UUID.randomUUID().toString();
+        JournalEntryRecorded event = new JournalEntryRecorded(UUID.randomUUID(), clock.instant(), "user-1", entryId,
+                LocalDate.now(), 3, List.of());
+        mongo.insert(new OutboxDocument(event.eventId().toString(), Topics.JOURNAL, EventTypes.typeOf(event), entryId,
+                json.writeValueAsString(event), clock.instant()));
+
+        relay.relay();
+
+        assertThat(mongo.count(new Query(), OutboxDocument.class)).isOne();
+    }
+
+    private JournalEntryRecorded stageStale(String entryId) {
+        Instant longAgo = clock.instant().minus(Duration.ofMinutes(5));
+        JournalEntryRecorded event = new JournalEntryRecorded(UUID.randomUUID(), longAgo, "user-1", entryId,
+                LocalDate.now(), 3, List.of("calm"));
+        mongo.insert(new OutboxDocument(event.eventId().toString(), Topics.JOURNAL, EventTypes.typeOf(event), entryId,
+                json.writeValueAsString(event), longAgo));
+        return event;
+    }
+}

@@ -1,0 +1,23 @@
+package org.mhconnect.reminder;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.mhconnect.testsupport.InfrastructureInitializer;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * reminder-service's one shared test configuration: the whole application on a random port, with Kafka and
+ * MongoDB from test-support (embedded by default, containers with {@code -Dmhc.test.infra=containers}).
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureRestTestClient
+@ContextConfiguration(initializers = {InfrastructureInitializer.class, UpstreamTopicsInitializer.class})
+public @interface ReminderIntegrationTest {
+}
