@@ -1,0 +1,174 @@
+package org.mhconnect.systemtests;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * devstack and the four services, each started from its built jar as a separate operating-system process on
+ * free ports, the way {@code ./run.sh} starts them. Logs go to {@code target/system-logs}.
+ */
+final class RunningSystem implements AutoCloseable {
+
+    static final List<String> SERVICES = List.of("content-service", "journal-service", "reminder-service", "gateway");
+
+    private final Path root = Path.of(System.getProperty("mhc.root", "..")).toAbsolutePath().normalize();
+    private final String version = System.getProperty("mhc.version", "0.1.0");
+    private final Path logs = Path.of("target", "system-logs").toAbsolutePath();
+    private final String java = ProcessHandle.current().info().command().orElse("java");
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final Path dataDir;
+
+    private RunningSystem() throws IOException {
+        Files.createDirectories(logs);
+        dataDir = Files.createTempDirectory("mhc-system-");
+        for (String name : List.of("kafka", "mongo", "smtp", "mail-ui", "content-service", "journal-service",
+                "reminder-service", "gateway")) {
+            ports.put(name, freePort());
+        }
+    }
+
+    static RunningSystem start() throws IOException {
+        RunningSystem system = new RunningSystem();
+        system.startDevstack();
+        SERVICES.forEach(system::startService);
+        for (String service : SERVICES) {
+            system.awaitReady(service, system.url(service, "/actuator/health/readiness"));
+        }
+        return system;
+    }
+
+    String gateway() {
+        return "http://localhost:" + ports.get("gateway");
+    }
+
+    String mailViewer() {
+        return "http://localhost:" + ports.get("mail-ui");
+    }
+
+    /** Stops one service the way an operator would, with SIGTERM, and waits until it is gone. */
+    void stop(String service) throws InterruptedException {
+        Process process = processes.remove(service);
+        process.destroy();
+        awaitExit(process);
+    }
+
+    private void startDevstack() {
+        List<String> command = List.of(java, "-XX:+UseSerialGC", "-Xmx384m", "--sun-misc-unsafe-memory-access=allow",
+                "-jar", jar("devstack").toString());
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(Map.of(
+                "DEVSTACK_KAFKA_PORT", ports.get("kafka").toString(),
+                "DEVSTACK_MONGO_PORT", ports.get("mongo").toString(),
+                "DEVSTACK_SMTP_PORT", ports.get("smtp").toString(),
+                "DEVSTACK_MAIL_UI_PORT", ports.get("mail-ui").toString(),
+                "DEVSTACK_DATA_DIR", dataDir.resolve("devstack").toString()));
+        launch("devstack", builder);
+        awaitReady("devstack", mailViewer() + "/health");
+    }
+
+    private void startService(String service) {
+        List<String> command = new ArrayList<>(List.of(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx192m",
+                "-Xss512k", "--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED",
+                "-Dspring.main.banner-mode=off", "-jar", jar(service).toString(),
+                "--server.port=" + ports.get(service),
+                "--spring.kafka.bootstrap-servers=localhost:" + ports.get("kafka"),
+                "--spring.mongodb.uri=mongodb://localhost:" + ports.get("mongo"),
+                "--spring.mail.host=localhost", "--spring.mail.port=" + ports.get("smtp")));
+        if (service.equals("gateway")) {
+            command.add("--mhc.gateway.services.content=" + url("content-service", ""));
+            command.add("--mhc.gateway.services.journal=" + url("journal-service", ""));
+            command.add("--mhc.gateway.services.reminder=" + url("reminder-service", ""));
+        }
+        launch(service, new ProcessBuilder(command));
+    }
+
+    private void launch(String name, ProcessBuilder builder) {
+        Path log = logs.resolve(name + ".log");
+        builder.redirectErrorStream(true).redirectOutput(log.toFile()).directory(dataDir.toFile());
+        try {
+            processes.put(name, builder.start());
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Could not start " + name, ex);
+        }
+    }
+
+    private void awaitReady(String name, String url) {
+        Process process = processes.get(name);
+        await(name + " ready at " + url).atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException(name + " exited with " + process.exitValue()
+                                + "; see " + logs.resolve(name + ".log"));
+                    }
+                    return status(url) == 200;
+                });
+    }
+
+    private int status(String url) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        }
+        catch (IOException ex) {
+            return -1;
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private String url(String service, String path) {
+        return "http://localhost:" + ports.get(service) + path;
+    }
+
+    private Path jar(String module) {
+        Path jar = root.resolve(module).resolve("target").resolve(module + "-" + version + ".jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("Build the modules first (./mvnw verify builds them): missing " + jar);
+        }
+        return jar;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        // Services first, devstack last, as run.sh does, so consumers can leave their groups cleanly.
+        Process devstack = processes.remove("devstack");
+        processes.values().forEach(Process::destroy);
+        for (Process service : processes.values()) {
+            awaitExit(service);
+        }
+        devstack.destroy();
+        awaitExit(devstack);
+    }
+
+    private static void awaitExit(Process process) throws InterruptedException {
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+}
