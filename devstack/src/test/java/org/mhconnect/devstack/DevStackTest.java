@@ -1,0 +1,147 @@
+package org.mhconnect.devstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a newcomer relies on when running devstack: data survives, mail is visible, ports are checked. */
+class DevStackTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void mongoDbKeepsItsDataAcrossARestart() {
+        int port = freePort();
+        try (EmbeddedMongo mongo = EmbeddedMongo.onDisk(dataDir, port);
+                MongoClient client = MongoClients.create(mongo.connectionString())) {
+            client.getDatabase("journal").getCollection("entries").insertOne(new Document("_id", "kept"));
+        }
+
+        try (EmbeddedMongo mongo = EmbeddedMongo.onDisk(dataDir, port);
+                MongoClient client = MongoClients.create(mongo.connectionString())) {
+            assertThat(client.getDatabase("journal").getCollection("entries").find(new Document("_id", "kept")).first())
+                    .isNotNull();
+        }
+    }
+
+    @Test
+    void kafkaKeepsItsTopicsAndRecordsAcrossARestart() throws Exception {
+        Path kafkaDir = dataDir.resolve("kafka");
+        int port = freePort();
+        try (EmbeddedKafka kafka = EmbeddedKafka.onPort(kafkaDir, port);
+                Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()));
+                KafkaProducer<String, String> producer = new KafkaProducer<>(
+                        Map.of("bootstrap.servers", kafka.bootstrapServers()), new StringSerializer(), new StringSerializer())) {
+            admin.createTopics(List.of(new NewTopic("kept", 1, (short) 1))).all().get();
+            producer.send(new ProducerRecord<>("kept", "user-1", "still here")).get();
+        }
+
+        try (EmbeddedKafka kafka = EmbeddedKafka.onPort(kafkaDir, port);
+                KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                        "bootstrap.servers", kafka.bootstrapServers(), "group.id", "restart-check",
+                        "auto.offset.reset", "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of("kept"));
+            List<String> values = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(500)).forEach(record -> values.add(record.value()));
+                return !values.isEmpty();
+            });
+            assertThat(values).containsExactly("still here");
+        }
+    }
+
+    @Test
+    void theMailViewerShowsCapturedMailWithItsMarkupEscaped() throws Exception {
+        try (MailCatcher mail = MailCatcher.onPort(freePort());
+                MailViewer viewer = MailViewer.start(0, mail, () -> true)) {
+            send(mail.smtpPort(), "Your evening reminder <b>", "Take a breath. <script>alert(1)</script>");
+
+            HttpResponse<String> page = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + viewer.port() + "/")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("Your evening reminder &lt;b&gt;")
+                    .contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+                    .doesNotContain("<script>");
+            assertThat(mail.messages()).singleElement().satisfies(captured -> {
+                assertThat(captured.to()).containsExactly("someone@example.org");
+                assertThat(captured.text()).contains("Take a breath.");
+            });
+        }
+    }
+
+    @Test
+    void refusesToStartNamingEveryTakenPort() throws Exception {
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress("127.0.0.1", 0));
+            DevStackSettings settings = DevStackSettings.from(Map.of(
+                    "DEVSTACK_MONGO_PORT", Integer.toString(taken.getLocalPort()),
+                    "DEVSTACK_KAFKA_PORT", Integer.toString(freePort()),
+                    "DEVSTACK_SMTP_PORT", Integer.toString(freePort()),
+                    "DEVSTACK_MAIL_UI_PORT", Integer.toString(freePort())));
+
+            assertThatThrownBy(() -> DevStack.requireFreePorts(settings))
+                    .hasMessageContaining("MongoDB port " + taken.getLocalPort());
+        }
+    }
+
+    @Test
+    void explainsAPortThatIsNotANumber() {
+        assertThatThrownBy(() -> DevStackSettings.from(Map.of("DEVSTACK_KAFKA_PORT", "ninety")))
+                .hasMessage("DEVSTACK_KAFKA_PORT must be a port number, not 'ninety'");
+    }
+
+    private static void send(int smtpPort, String subject, String text) throws Exception {
+        Properties properties = new Properties();
+        properties.put("mail.smtp.host", "127.0.0.1");
+        properties.put("mail.smtp.port", Integer.toString(smtpPort));
+        MimeMessage message = new MimeMessage(Session.getInstance(properties));
+        message.setFrom(new InternetAddress("reminders@mental-health-connect.local"));
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress("someone@example.org"));
+        message.setSubject(subject);
+        message.setText(text);
+        Transport.send(message);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+        catch (java.io.IOException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+}
