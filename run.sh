@@ -6,6 +6,7 @@
 #   MHC_DATA_DIR   where data survives restarts (default: ./.data)
 #   MHC_JAVA_OPTS  extra JVM options for every process
 #   MHC_SKIP_BUILD set to 1 to use the jars as they are
+#   MHC_READY_TIMEOUT seconds each process may take to become ready (default 180)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -74,8 +75,8 @@ if [ "${MHC_SKIP_BUILD:-0}" != 1 ] && needs_build; then
   ./mvnw -q -B -DskipTests package || fail "the build failed; see above"
 fi
 
-# Each service's jar is extracted once per build, so the JVM can keep a class-data archive that makes the
-# next start faster.
+# Each service's jar is extracted once per build: the JDK's ahead-of-time cache (JEP 483/514) needs plain
+# jars on the class path, and it makes every start after the first about twice as fast.
 extract() {
   local jar=$1 dir
   dir="$(dirname "$jar")/extracted"
@@ -86,9 +87,10 @@ extract() {
   echo "$dir/$(basename "$jar")"
 }
 
-mkdir -p "$DATA_DIR/cds" "$DATA_DIR/logs"
+mkdir -p "$DATA_DIR/aot" "$DATA_DIR/logs"
 COMMON_OPTS=(-XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=64m -XX:TieredStopAtLevel=1
-  --sun-misc-unsafe-memory-access=allow -Dspring.main.banner-mode=off
+  -Xlog:aot*=off -Xlog:cds*=off --sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED
+  -Dspring.main.banner-mode=off
   "-Dlogging.pattern.console=%d{HH:mm:ss.SSS} %-5level %logger{0}: %msg%n")
 # shellcheck disable=SC2206
 EXTRA_OPTS=(${MHC_JAVA_OPTS:-})
@@ -97,6 +99,7 @@ PIDS=()
 NAMES=()
 PORTS=()
 STOPPING=0
+TRAINING=0
 
 prefix() {
   local name=$1
@@ -106,6 +109,7 @@ prefix() {
 start() {
   local name=$1
   shift
+  : >"$DATA_DIR/logs/$name.log"
   "$@" > >(prefix "$name") 2>&1 &
   PIDS+=($!)
   NAMES+=("$name")
@@ -117,6 +121,7 @@ stop_all() {
   trap - INT TERM
   echo
   say "Stopping…"
+  [ "$TRAINING" = 1 ] && say "Saving start-up caches so that the next start is faster (once per build)…"
   local i pid
   # Services first, devstack last, so services can leave their consumer groups cleanly.
   for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do
@@ -129,7 +134,7 @@ stop_all() {
 }
 
 wait_for_exit() {
-  local deadline=$((SECONDS + 30)) pid alive
+  local deadline=$((SECONDS + 120)) pid alive
   while :; do
     alive=0
     for pid in "$@"; do kill -0 "$pid" 2>/dev/null && alive=1; done
@@ -170,17 +175,29 @@ await_ready() {
   done
 }
 
+# The first start of a build records an AOT cache, written when the service stops; later starts use it.
+aot_option() {
+  local name=$1 jar=$2 cache
+  cache="$DATA_DIR/aot/$name-$(stat -c %Y "$jar").aot"
+  if [ -f "$cache" ]; then
+    echo "-XX:AOTCache=$cache"
+  else
+    rm -f "$DATA_DIR/aot/$name-"*.aot
+    echo "-XX:AOTCacheOutput=$cache"
+  fi
+}
+
 service() {
-  local name=$1 port=$2 heap=$3 jar
+  local name=$1 port=$2 heap=$3 jar aot
   jar=$(extract "$4")
+  aot=$(aot_option "$name" "$jar")
+  [[ $aot == -XX:AOTCacheOutput=* ]] && TRAINING=1
   shift 4
   PORTS[${#PIDS[@]}]=$port
-  start "$name" "$JAVA" "${COMMON_OPTS[@]}" "-Xmx$heap" -XX:+AutoCreateSharedArchive \
-    "-XX:SharedArchiveFile=$DATA_DIR/cds/$name.jsa" "${EXTRA_OPTS[@]}" -jar "$jar" "--server.port=$port" "$@"
+  start "$name" "$JAVA" "${COMMON_OPTS[@]}" "-Xmx$heap" "$aot" "${EXTRA_OPTS[@]}" -jar "$jar" "--server.port=$port" "$@"
 }
 
 STARTED_AT=$SECONDS
-: >"$DATA_DIR/logs/devstack.log"
 say "Starting devstack (Kafka, MongoDB protocol, mail catcher)…"
 start devstack env DEVSTACK_DATA_DIR="$DATA_DIR/devstack" DEVSTACK_KAFKA_PORT=$KAFKA_PORT DEVSTACK_MONGO_PORT=$MONGO_PORT \
   DEVSTACK_SMTP_PORT=$SMTP_PORT DEVSTACK_MAIL_UI_PORT=$MAIL_UI_PORT \
@@ -191,8 +208,7 @@ INFRA=(--spring.kafka.bootstrap-servers=localhost:$KAFKA_PORT --spring.mongodb.u
 say "Starting the services…"
 service content-service $CONTENT_PORT 192m content-service/target/content-service-0.1.0.jar "${INFRA[@]}"
 service journal-service $JOURNAL_PORT 192m journal-service/target/journal-service-0.1.0.jar "${INFRA[@]}"
-service reminder-service $REMINDER_PORT 192m reminder-service/target/reminder-service-0.1.0.jar "${INFRA[@]}" \
-  --spring.mail.host=localhost --spring.mail.port=$SMTP_PORT
+service reminder-service $REMINDER_PORT 192m reminder-service/target/reminder-service-0.1.0.jar "${INFRA[@]}"
 service gateway $GATEWAY_PORT 192m gateway/target/gateway-0.1.0.jar \
   --mhc.gateway.services.content=http://localhost:$CONTENT_PORT \
   --mhc.gateway.services.journal=http://localhost:$JOURNAL_PORT \

@@ -1,4 +1,5 @@
-// The landing page: shows a few items from the library. Plain ES module, no inline script (CSP).
+// The landing page: shows a few items from the library. A plain ES module, so that a Content Security
+// Policy can forbid inline script.
 
 const status = document.getElementById('library-status');
 const list = document.getElementById('library-items');

@@ -17,10 +17,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("mhc.gateway")
 public record GatewayProperties(@DefaultValue Services services) {
 
-    /** The base address of each service. */
-    public record Services(
-            @NotNull @DefaultValue("http://localhost:8081") URI content,
-            @NotNull @DefaultValue("http://localhost:8082") URI journal,
-            @NotNull @DefaultValue("http://localhost:8083") URI reminder) {
+    /** The base address of each service; {@code application.yml} holds the defaults. */
+    public record Services(@NotNull URI content, @NotNull URI journal, @NotNull URI reminder) {
     }
 }

@@ -24,8 +24,12 @@ public record JournalProperties(@DefaultValue Topics topics, @DefaultValue Outbo
 
     /**
      * @param publishTimeout how long a request waits for the broker before leaving the event to the relay
-     * @param relayAfter     how old a staged event must be before the relay takes it over
+     * @param relayAfter     how old a staged event must be before the relay publishes it
+     * @param abandonAfter   how old a staged event without its entry must be before the relay drops it; far
+     *                       longer than any request, so an entry still being written is never dropped
+     * @param relayEvery     how often the relay looks for staged events
      */
-    public record Outbox(@DefaultValue("3s") Duration publishTimeout, @DefaultValue("10s") Duration relayAfter) {
+    public record Outbox(@DefaultValue("3s") Duration publishTimeout, @DefaultValue("10s") Duration relayAfter,
+            @DefaultValue("5m") Duration abandonAfter, @DefaultValue("5s") Duration relayEvery) {
     }
 }

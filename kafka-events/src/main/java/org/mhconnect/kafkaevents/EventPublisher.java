@@ -1,6 +1,5 @@
 package org.mhconnect.kafkaevents;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -46,10 +45,5 @@ public final class EventPublisher {
         catch (ExecutionException | TimeoutException ex) {
             throw new EventNotPublishedException(topic, event, ex);
         }
-    }
-
-    /** The header value as text, for consumers that want to read a CloudEvents attribute. */
-    public static String header(byte[] value) {
-        return value == null ? null : new String(value, StandardCharsets.UTF_8);
     }
 }

@@ -1,7 +1,6 @@
 package org.mhconnect.kafkaevents;
 
 import java.util.HashMap;
-import java.util.Map;
 
 import org.mhconnect.events.EventTypes;
 import org.springframework.kafka.support.mapping.DefaultJacksonJavaTypeMapper;
@@ -37,11 +36,6 @@ public final class EventSerialization {
         // The default (INFERRED) would ignore the header and expect a target type: the header decides here.
         mapper.setTypePrecedence(JacksonJavaTypeMapper.TypePrecedence.TYPE_ID);
         return mapper;
-    }
-
-    /** Producer properties that go with these serialisers: no lost or duplicated writes on retry. */
-    public static Map<String, Object> reliableProducerProperties() {
-        return Map.of("acks", "all", "enable.idempotence", true);
     }
 
     private EventSerialization() {

@@ -89,8 +89,7 @@ final class RunningSystem implements AutoCloseable {
                 "-Dspring.main.banner-mode=off", "-jar", jar(service).toString(),
                 "--server.port=" + ports.get(service),
                 "--spring.kafka.bootstrap-servers=localhost:" + ports.get("kafka"),
-                "--spring.mongodb.uri=mongodb://localhost:" + ports.get("mongo"),
-                "--spring.mail.host=localhost", "--spring.mail.port=" + ports.get("smtp")));
+                "--spring.mongodb.uri=mongodb://localhost:" + ports.get("mongo")));
         if (service.equals("gateway")) {
             command.add("--mhc.gateway.services.content=" + url("content-service", ""));
             command.add("--mhc.gateway.services.journal=" + url("journal-service", ""));

@@ -35,7 +35,7 @@ class ServiceUnavailableFallback {
     }
 
     static Mono<ServerResponse> answer(ServerRequest request) {
-        String area = request.path().substring("/fallback/".length());
+        String area = request.path().replaceFirst("^/fallback/?", "");
         String name = AREAS.getOrDefault(area, "This part of Mental Health Connect");
         Throwable failure = request.attribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR)
                 .map(Throwable.class::cast)

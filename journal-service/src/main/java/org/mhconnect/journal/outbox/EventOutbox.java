@@ -8,7 +8,10 @@ import org.mhconnect.kafkaevents.EventNotPublishedException;
 import org.mhconnect.kafkaevents.EventPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,20 +51,32 @@ public class EventOutbox {
     public void release(String topic, DomainEvent event) {
         try {
             publisher.publish(topic, event);
-            mongo.remove(mongo.findById(event.eventId().toString(), OutboxDocument.class));
         }
         catch (EventNotPublishedException ex) {
             log.warn("{}; the outbox relay will retry", ex.getMessage());
+            return;
+        }
+        try {
+            unstage(event.eventId().toString());
+        }
+        catch (DataAccessException ex) {
+            // Published but still staged: the relay publishes it again, which consumers treat as a redelivery.
+            log.warn("Event {} was published but could not be unstaged: {}", event.eventId(), ex.getMessage());
         }
     }
 
     void publishStaged(OutboxDocument staged) {
         Class<? extends DomainEvent> type = EventTypes.CLASSES.get(staged.type());
         publisher.publish(staged.topic(), json.readValue(staged.payload(), type));
-        mongo.remove(staged);
+        unstage(staged.eventId());
     }
 
     void drop(OutboxDocument staged) {
-        mongo.remove(staged);
+        unstage(staged.eventId());
+    }
+
+    /** Removes by id; an event another instance already removed is simply gone. */
+    private void unstage(String eventId) {
+        mongo.remove(Query.query(Criteria.where("_id").is(eventId)), OutboxDocument.class);
     }
 }

@@ -8,6 +8,7 @@ import org.mhconnect.journal.JournalProperties;
 import org.mhconnect.kafkaevents.EventNotPublishedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -41,15 +42,19 @@ class OutboxRelay {
 
     @Scheduled(fixedDelayString = "${mhc.journal.outbox.relay-every:5s}", initialDelayString = "${mhc.journal.outbox.relay-every:5s}")
     void relay() {
-        Instant cutoff = clock.instant().minus(properties.outbox().relayAfter());
-        Query stale = Query.query(Criteria.where("stagedAt").lt(cutoff)).limit(500);
+        Instant now = clock.instant();
+        Query stale = Query.query(Criteria.where("stagedAt").lt(now.minus(properties.outbox().relayAfter()))).limit(500);
+        Instant abandoned = now.minus(properties.outbox().abandonAfter());
         for (OutboxDocument staged : mongo.find(stale, OutboxDocument.class)) {
-            relayOne(staged, aggregates::exists);
+            relayOne(staged, aggregates::exists, staged.stagedAt().isBefore(abandoned));
         }
     }
 
-    private void relayOne(OutboxDocument staged, Predicate<String> exists) {
+    private void relayOne(OutboxDocument staged, Predicate<String> exists, boolean abandoned) {
         if (!exists.test(staged.aggregateId())) {
+            if (!abandoned) {
+                return;
+            }
             // The change was never written (the process stopped before it): there is nothing to announce.
             outbox.drop(staged);
             log.info("Dropped staged event {}: its entry was never written", staged.eventId());
@@ -59,8 +64,9 @@ class OutboxRelay {
             outbox.publishStaged(staged);
             log.info("Relayed staged event {}", staged.eventId());
         }
-        catch (EventNotPublishedException ex) {
-            log.warn("{}; will retry", ex.getMessage());
+        catch (EventNotPublishedException | DataAccessException ex) {
+            // Either still staged (retried next run) or published but still staged (republished, harmless).
+            log.warn("Staged event {} not relayed yet: {}", staged.eventId(), ex.getMessage());
         }
     }
 }

@@ -18,6 +18,7 @@ import org.mhconnect.events.Topics;
 import org.mhconnect.events.journal.JournalEntryRecorded;
 import org.mhconnect.journal.JournalIntegrationTest;
 import org.mhconnect.journal.JournalTopicProbe;
+import org.mhconnect.kafkaevents.EventPublisher;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -39,6 +40,9 @@ class OutboxRelayTest {
     @Autowired
     Clock clock;
 
+    @Autowired
+    EventPublisher publisher;
+
     JournalTopicProbe journalTopic;
 
     @BeforeEach
@@ -56,7 +60,7 @@ class OutboxRelayTest {
     void publishesAStaleStagedEventWhoseEntryWasWritten() {
         String entryId = UUID.randomUUID().toString();
         mongo.getCollection("entries").insertOne(new org.bson.Document("_id", entryId).append("userId", "user-1"));
-        JournalEntryRecorded event = stageStale(entryId);
+        JournalEntryRecorded event = stage(entryId, Duration.ofMinutes(1));
 
         relay.relay();
 
@@ -66,13 +70,25 @@ class OutboxRelayTest {
     }
 
     @Test
-    void dropsAStaleStagedEventWhoseEntryWasNeverWritten() {
-        JournalEntryRecorded event = stageStale(UUID.randomUUID().toString());
+    void dropsAnAbandonedStagedEventWhoseEntryWasNeverWritten() {
+        JournalEntryRecorded dropped = stage(UUID.randomUUID().toString(), Duration.ofMinutes(10));
 
         relay.relay();
 
         assertThat(mongo.count(new Query(), OutboxDocument.class)).isZero();
-        assertThat(journalTopic.records()).noneMatch(record -> record.value().contains(event.eventId().toString()));
+        JournalEntryRecorded marker = publishMarker();
+        await().atMost(Duration.ofSeconds(20)).until(() -> journalTopic.records().stream()
+                .anyMatch(record -> record.value().contains(marker.eventId().toString())));
+        assertThat(journalTopic.records()).noneMatch(record -> record.value().contains(dropped.eventId().toString()));
+    }
+
+    @Test
+    void waitsForAnEntryThatMayStillBeWritten() {
+        stage(UUID.randomUUID().toString(), Duration.ofMinutes(1));
+
+        relay.relay();
+
+        assertThat(mongo.count(new Query(), OutboxDocument.class)).isOne();
     }
 
     @Test
@@ -88,8 +104,16 @@ class OutboxRelayTest {
         assertThat(mongo.count(new Query(), OutboxDocument.class)).isOne();
     }
 
-    private JournalEntryRecorded stageStale(String entryId) {
-        Instant longAgo = clock.instant().minus(Duration.ofMinutes(5));
+    /** Publishes an unrelated event straight away, so a test knows the topic has been read up to here. */
+    private JournalEntryRecorded publishMarker() {
+        JournalEntryRecorded marker = new JournalEntryRecorded(UUID.randomUUID(), clock.instant(), "marker",
+                UUID.randomUUID().toString(), LocalDate.now(), 3, List.of());
+        publisher.publish(Topics.JOURNAL, marker);
+        return marker;
+    }
+
+    private JournalEntryRecorded stage(String entryId, Duration age) {
+        Instant longAgo = clock.instant().minus(age);
         JournalEntryRecorded event = new JournalEntryRecorded(UUID.randomUUID(), longAgo, "user-1", entryId,
                 LocalDate.now(), 3, List.of("calm"));
         mongo.insert(new OutboxDocument(event.eventId().toString(), Topics.JOURNAL, EventTypes.typeOf(event), entryId,

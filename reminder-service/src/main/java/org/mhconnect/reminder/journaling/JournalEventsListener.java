@@ -9,7 +9,9 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the journal topic. Only the day of an entry matters here; other journal events pass by untouched.
+ * Reads the journal topic. Only the day of an entry matters here: other journal events that this build knows
+ * are read past. A record whose type this build does not know cannot be read at all, so it is parked on the
+ * dead-letter topic rather than silently skipped.
  */
 @Component
 @KafkaListener(id = "reminder-journal-events", topics = Topics.JOURNAL, groupId = "reminder-service")

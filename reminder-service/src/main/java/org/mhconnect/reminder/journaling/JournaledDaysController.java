@@ -40,7 +40,7 @@ class JournaledDaysController {
         // Without a range: the last 30 days, wide enough for any time zone's "today".
         LocalDate last = to != null ? to : LocalDate.now(ZoneOffset.UTC).plusDays(1);
         LocalDate first = from != null ? from : last.minusDays(30);
-        if (first.isAfter(last) || ChronoUnit.DAYS.between(first, last) > MAX_DAYS) {
+        if (first.isAfter(last) || ChronoUnit.DAYS.between(first, last) >= MAX_DAYS) {
             throw new InvalidRangeException("'from' must not be after 'to', and the range may cover at most a year.");
         }
         return days.between(userId, first, last);
