@@ -1,7 +1,9 @@
 package org.mhconnect.gateway;
 
 import java.net.URI;
+import java.time.Duration;
 
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -11,13 +13,40 @@ import org.springframework.validation.annotation.Validated;
  * The gateway's settings, under {@code mhc.gateway}. The routes in {@code application.yml} read the service
  * addresses from here, so {@code MHC_GATEWAY_SERVICES_CONTENT} and friends move a service.
  *
- * @param services where each service answers
+ * @param services   where each service answers
+ * @param identity   how people sign in and how their tokens are made
+ * @param rateLimits how many requests the edge accepts
+ * @param maxBodySize the largest request body accepted; larger ones answer 413
  */
 @Validated
 @ConfigurationProperties("mhc.gateway")
-public record GatewayProperties(@DefaultValue Services services) {
+public record GatewayProperties(@DefaultValue Services services, @DefaultValue Identity identity,
+        @DefaultValue RateLimits rateLimits, @DefaultValue("256KB") org.springframework.util.unit.DataSize maxBodySize) {
 
     /** The base address of each service; {@code application.yml} holds the defaults. */
     public record Services(@NotNull URI content, @NotNull URI journal, @NotNull URI reminder) {
+    }
+
+    /**
+     * @param issuer          the {@code iss} of every access token, and the base of the JWKS address
+     * @param audience        the {@code aud} the services expect
+     * @param accessTokenTtl  at most 15 minutes
+     * @param refreshTokenTtl how long a session lasts without being used
+     * @param secureCookies   whether cookies carry {@code Secure}; browsers honour it on http://localhost too
+     */
+    public record Identity(@NotBlank @DefaultValue("http://localhost:8080") String issuer,
+            @NotBlank @DefaultValue("mhc-api") String audience,
+            @DefaultValue("10m") Duration accessTokenTtl,
+            @DefaultValue("30d") Duration refreshTokenTtl,
+            @DefaultValue("true") boolean secureCookies) {
+    }
+
+    /**
+     * Token buckets, refilled continuously.
+     *
+     * @param signInPerMinute per client address, for sign-in, sign-up and refresh
+     * @param apiPerMinute    per person (or per address before sign-in), for everything else
+     */
+    public record RateLimits(@DefaultValue("10") int signInPerMinute, @DefaultValue("300") int apiPerMinute) {
     }
 }

@@ -44,7 +44,25 @@ final class RunningSystem implements AutoCloseable {
         }
     }
 
-    static RunningSystem start() throws IOException {
+    private static RunningSystem shared;
+
+    /** The system of this test JVM: started on first use, stopped when the JVM exits. */
+    static synchronized RunningSystem shared() throws IOException {
+        if (shared == null) {
+            shared = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    shared.close();
+                }
+                catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "system-stop"));
+        }
+        return shared;
+    }
+
+    private static RunningSystem start() throws IOException {
         RunningSystem system = new RunningSystem();
         system.startDevstack();
         SERVICES.forEach(system::startService);
@@ -52,6 +70,17 @@ final class RunningSystem implements AutoCloseable {
             system.awaitReady(service, system.url(service, "/actuator/health/readiness"));
         }
         return system;
+    }
+
+    /** Starts a stopped service again and waits until it is ready. */
+    void restart(String service) {
+        startService(service);
+        awaitReady(service, url(service, "/actuator/health/readiness"));
+    }
+
+    /** The service's own address, bypassing the gateway; for reading its OpenAPI document. */
+    String direct(String service) {
+        return url(service, "");
     }
 
     String gateway() {
@@ -89,8 +118,11 @@ final class RunningSystem implements AutoCloseable {
                 "-Dspring.main.banner-mode=off", "-jar", jar(service).toString(),
                 "--server.port=" + ports.get(service),
                 "--spring.kafka.bootstrap-servers=localhost:" + ports.get("kafka"),
-                "--spring.mongodb.uri=mongodb://localhost:" + ports.get("mongo")));
+                "--spring.mongodb.uri=mongodb://localhost:" + ports.get("mongo"),
+                "--mhc.security.jwks-uri=" + gateway() + "/.well-known/jwks.json",
+                "--mhc.security.issuer=" + gateway()));
         if (service.equals("gateway")) {
+            command.add("--mhc.gateway.identity.issuer=" + gateway());
             command.add("--mhc.gateway.services.content=" + url("content-service", ""));
             command.add("--mhc.gateway.services.journal=" + url("journal-service", ""));
             command.add("--mhc.gateway.services.reminder=" + url("reminder-service", ""));
@@ -100,7 +132,8 @@ final class RunningSystem implements AutoCloseable {
 
     private void launch(String name, ProcessBuilder builder) {
         Path log = logs.resolve(name + ".log");
-        builder.redirectErrorStream(true).redirectOutput(log.toFile()).directory(dataDir.toFile());
+        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .directory(dataDir.toFile());
         try {
             processes.put(name, builder.start());
         }

@@ -2,54 +2,45 @@ package org.mhconnect.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.mhconnect.systemtests.People.JSON;
+import static org.mhconnect.systemtests.People.get;
+import static org.mhconnect.systemtests.People.post;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.mhconnect.systemtests.People.Person;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The whole system as real processes: devstack plus the four services, driven over HTTP through the gateway.
- * The last test stops a service, so the order matters.
+ * The whole system as real processes: devstack plus the four services, driven over HTTP through the gateway
+ * by people who signed up and signed in. The last test stops a service and starts it again.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WalkingSkeletonSystemTest {
 
     static RunningSystem system;
-    static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    static final JsonMapper json = JsonMapper.builder().build();
 
     @BeforeAll
     static void startTheSystem() throws Exception {
-        system = RunningSystem.start();
-    }
-
-    @AfterAll
-    static void stopTheSystem() throws Exception {
-        if (system != null) {
-            system.close();
-        }
+        system = RunningSystem.shared();
     }
 
     @Test
     @Order(1)
-    void theLibraryComesFromMongoDbThroughTheGateway() throws Exception {
-        HttpResponse<String> response = get("/api/content/items?type=practice");
+    void theLibraryComesFromMongoDbThroughTheGatewayWithoutSigningIn() throws Exception {
+        HttpResponse<String> response = get(system.gateway() + "/api/content/items?type=practice", null);
 
         assertThat(response.statusCode()).isEqualTo(200);
-        JsonNode page = json.readTree(response.body());
+        JsonNode page = JSON.readTree(response.body());
         assertThat(page.get("total").asInt()).isGreaterThanOrEqualTo(2);
         assertThat(page.get("items").valueStream().map(item -> item.get("type").asString())).containsOnly("practice");
     }
@@ -57,25 +48,60 @@ class WalkingSkeletonSystemTest {
     @Test
     @Order(2)
     void aJournalEntryReachesReminderServiceThroughKafka() throws Exception {
-        String user = UUID.randomUUID().toString();
-        HttpResponse<String> created = post("/api/journal/entries", user,
+        Person ada = People.signUpAndSignIn(system.gateway());
+        HttpResponse<String> created = post(system.gateway() + "/api/journal/entries", ada,
                 "{\"body\":\"I made a mistake at work and I was gentle with myself.\",\"mood\":3,"
                         + "\"emotions\":[\"tired\",\"hopeful\"],\"timeZone\":\"Asia/Kathmandu\"}");
 
-        assertThat(created.statusCode()).isEqualTo(201);
-        String localDate = json.readTree(created.body()).get("localDateTime").asString().substring(0, 10);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String localDate = JSON.readTree(created.body()).get("localDateTime").asString().substring(0, 10);
         await("reminder-service learns the journaled day").atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            HttpResponse<String> days = get("/api/reminders/journaled-days", user);
+            HttpResponse<String> days = get(system.gateway() + "/api/reminders/journaled-days", ada);
             assertThat(days.statusCode()).isEqualTo(200);
-            JsonNode list = json.readTree(days.body());
-            assertThat(list.valueStream().map(day -> day.get("date").asString())).containsExactly(localDate);
+            assertThat(JSON.readTree(days.body()).valueStream().map(day -> day.get("date").asString()))
+                    .containsExactly(localDate);
         });
     }
 
     @Test
     @Order(3)
+    void theBrowsersCookiesWorkThroughTheGatewayWithTheCsrfToken() throws Exception {
+        Person bea = People.signUpAndSignIn(system.gateway());
+        HttpResponse<String> login = post(system.gateway() + "/api/auth/login", null,
+                "{\"email\":\"%s\",\"password\":\"%s\"}".formatted(bea.email(), People.PASSWORD));
+        String access = cookie(login, "mhc_access");
+        String csrf = cookie(login, "mhc_csrf");
+        String entry = "{\"body\":\"Written in the browser.\",\"mood\":4,\"timeZone\":\"Europe/Berlin\"}";
+
+        HttpResponse<String> withoutCsrf = People.HTTP.send(HttpRequest.newBuilder(
+                        URI.create(system.gateway() + "/api/journal/entries"))
+                .header("Content-Type", "application/json").header("Cookie", "mhc_access=" + access + "; mhc_csrf=" + csrf)
+                .POST(HttpRequest.BodyPublishers.ofString(entry)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> withCsrf = People.HTTP.send(HttpRequest.newBuilder(
+                        URI.create(system.gateway() + "/api/journal/entries"))
+                .header("Content-Type", "application/json").header("Cookie", "mhc_access=" + access + "; mhc_csrf=" + csrf)
+                .header("X-CSRF-Token", csrf)
+                .POST(HttpRequest.BodyPublishers.ofString(entry)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(withoutCsrf.statusCode()).isEqualTo(403);
+        assertThat(withCsrf.statusCode()).as(withCsrf.body()).isEqualTo(201);
+    }
+
+    @Test
+    @Order(4)
+    void withoutATokenTheJournalIsUnauthorized() throws Exception {
+        HttpResponse<String> response = post(system.gateway() + "/api/journal/entries", null,
+                "{\"body\":\"x\",\"mood\":3,\"timeZone\":\"Europe/Berlin\"}");
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    @Test
+    @Order(5)
     void malformedJsonIsABadRequestProblem() throws Exception {
-        HttpResponse<String> response = post("/api/journal/entries", UUID.randomUUID().toString(), "{\"body\": ");
+        Person ada = People.signUpAndSignIn(system.gateway());
+        HttpResponse<String> response = post(system.gateway() + "/api/journal/entries", ada, "{\"body\": ");
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
@@ -83,29 +109,30 @@ class WalkingSkeletonSystemTest {
     }
 
     @Test
-    @Order(4)
+    @Order(6)
     void anUnknownRouteIsANotFoundProblemFromTheGateway() throws Exception {
-        HttpResponse<String> response = get("/api/no-such-area/things");
+        HttpResponse<String> response = get(system.gateway() + "/api/no-such-area/things", null);
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(json.readTree(response.body()).get("status").asInt()).isEqualTo(404);
+        assertThat(JSON.readTree(response.body()).get("status").asInt()).isEqualTo(404);
     }
 
     @Test
-    @Order(5)
-    void theWebAppAnswersAtTheRoot() throws Exception {
-        HttpResponse<String> response = get("/");
+    @Order(7)
+    void theWebAppAnswersAtTheRootWithItsSecurityHeaders() throws Exception {
+        HttpResponse<String> response = get(system.gateway() + "/", null);
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("<title>Mental Health Connect</title>").contains("/app.js");
+        assertThat(response.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+                csp -> assertThat(csp).contains("default-src 'self'").contains("frame-ancestors 'none'"));
     }
 
     @Test
-    @Order(6)
+    @Order(8)
     void theMailViewerIsUp() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(system.mailViewer() + "/")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = get(system.mailViewer() + "/", null);
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("Captured mail");
@@ -115,29 +142,24 @@ class WalkingSkeletonSystemTest {
     @Order(100)
     void aStoppedServiceIsAServiceUnavailableProblemWithinSeconds() throws Exception {
         system.stop("content-service");
+        try {
+            Instant asked = Instant.now();
+            HttpResponse<String> response = get(system.gateway() + "/api/content/items", null);
 
-        Instant asked = Instant.now();
-        HttpResponse<String> response = get("/api/content/items");
-
-        assertThat(Duration.between(asked, Instant.now())).isLessThan(Duration.ofSeconds(5));
-        assertThat(response.statusCode()).isEqualTo(503);
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(json.readTree(response.body()).get("detail").asString()).startsWith("The library");
+            assertThat(Duration.between(asked, Instant.now())).isLessThan(Duration.ofSeconds(5));
+            assertThat(response.statusCode()).isEqualTo(503);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(JSON.readTree(response.body()).get("detail").asString()).startsWith("The library");
+        }
+        finally {
+            system.restart("content-service");
+        }
     }
 
-    private static HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(system.gateway() + path)).timeout(Duration.ofSeconds(15))
-                .build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static HttpResponse<String> get(String path, String user) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(system.gateway() + path)).header("X-User-Id", user)
-                .timeout(Duration.ofSeconds(15)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static HttpResponse<String> post(String path, String user, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(system.gateway() + path)).header("X-User-Id", user)
-                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(15))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    private static String cookie(HttpResponse<String> response, String name) {
+        return response.headers().allValues("Set-Cookie").stream()
+                .filter(header -> header.startsWith(name + "="))
+                .map(header -> header.substring(name.length() + 1, header.indexOf(';')))
+                .findFirst().orElseThrow();
     }
 }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpServer;
 
 /**
@@ -17,11 +18,13 @@ final class BackendServer implements AutoCloseable {
 
     private final HttpServer server;
     private final List<String> requestedPaths = new CopyOnWriteArrayList<>();
+    private volatile Headers lastHeaders = new Headers();
 
     BackendServer(String name) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
             requestedPaths.add(exchange.getRequestURI().getPath());
+            lastHeaders = exchange.getRequestHeaders();
             byte[] body = ("{\"service\":\"" + name + "\",\"path\":\"" + exchange.getRequestURI().getPath() + "\"}")
                     .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
@@ -35,6 +38,11 @@ final class BackendServer implements AutoCloseable {
 
     String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** The headers of the last request this server received. */
+    Headers lastHeaders() {
+        return lastHeaders;
     }
 
     List<String> requestedPaths() {

@@ -10,16 +10,14 @@ import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.mhconnect.gateway.GatewayIntegrationTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The gateway in front of real HTTP servers: where requests go, and what callers see when a service is down. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient(timeout = "20s")
+@GatewayIntegrationTest
 class GatewayRoutingTest {
 
     static final BackendServer CONTENT = start("content");
@@ -76,6 +74,34 @@ class GatewayRoutingTest {
                 .jsonPath("$.detail").value(detail -> assertThat(detail.toString()).startsWith("Reminders"));
 
         assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void relaysTheAccessCookieAsABearerTokenAndDropsMadeUpIdentityHeaders() {
+        http.get().uri("/api/content/items").cookie("mhc_access", "a.b.c").header("X-User-Id", "someone-else")
+                .exchange()
+                .expectStatus().isOk();
+
+        assertThat(CONTENT.lastHeaders().getFirst("Authorization")).isEqualTo("Bearer a.b.c");
+        assertThat(CONTENT.lastHeaders().containsKey("X-user-id")).isFalse();
+        assertThat(CONTENT.lastHeaders().containsKey("Cookie")).isFalse();
+    }
+
+    @Test
+    void refusesAnOversizedBodyWithContentTooLarge() {
+        http.post().uri("/api/journal/entries").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"body\":\"" + "x".repeat(300 * 1024) + "\"}").exchange()
+                .expectStatus().isEqualTo(413)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(JOURNAL.requestedPaths()).doesNotContain("/api/journal/entries");
+    }
+
+    @Test
+    void sendsSecurityHeadersWithEveryResponse() {
+        http.get().uri("/").exchange()
+                .expectHeader().valueMatches("Content-Security-Policy", ".*default-src 'self'.*frame-ancestors 'none'.*")
+                .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
+                .expectHeader().valueEquals("Referrer-Policy", "strict-origin-when-cross-origin");
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.mhconnect.journal.entry.EntryFixtures.aUser;
 import static org.mhconnect.journal.entry.EntryFixtures.anEntry;
 
 import java.time.Duration;
+import java.util.function.Consumer;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
@@ -17,10 +18,12 @@ import org.junit.jupiter.api.Test;
 import org.mhconnect.events.CloudEventHeaders;
 import org.mhconnect.journal.JournalIntegrationTest;
 import org.mhconnect.journal.JournalTopicProbe;
+import org.mhconnect.testsupport.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -50,7 +53,7 @@ class RecordingEntriesTest {
         String user = aUser();
         LocalDate before = LocalDate.now(ZoneId.of(EntryFixtures.BERLIN));
 
-        EntryView saved = http.post().uri("/api/journal/entries").header("X-User-Id", user)
+        EntryView saved = http.post().uri("/api/journal/entries").headers(bearer(user))
                 .contentType(MediaType.APPLICATION_JSON).body(anEntry(PRIVATE_WORDS)).exchange()
                 .expectStatus().isCreated()
                 .expectHeader().valueMatches("Location", "/api/journal/entries/[0-9a-f-]{36}")
@@ -59,7 +62,7 @@ class RecordingEntriesTest {
         // The writer's own day in Berlin, even when the request straddles midnight there.
         assertThat(saved.localDateTime().toLocalDate())
                 .isBetween(before, LocalDate.now(ZoneId.of(EntryFixtures.BERLIN)));
-        http.get().uri("/api/journal/entries/{id}", saved.id()).header("X-User-Id", user).exchange()
+        http.get().uri("/api/journal/entries/{id}", saved.id()).headers(bearer(user)).exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.body").isEqualTo(PRIVATE_WORDS);
     }
@@ -68,7 +71,7 @@ class RecordingEntriesTest {
     void publishesEntryRecordedWithCloudEventsHeadersAndNoJournalText() {
         String user = aUser();
 
-        EntryView saved = http.post().uri("/api/journal/entries").header("X-User-Id", user)
+        EntryView saved = http.post().uri("/api/journal/entries").headers(bearer(user))
                 .contentType(MediaType.APPLICATION_JSON).body(anEntry(PRIVATE_WORDS)).exchange()
                 .expectStatus().isCreated()
                 .expectBody(EntryView.class).returnResult().getResponseBody();
@@ -87,11 +90,11 @@ class RecordingEntriesTest {
 
     @Test
     void anotherPersonsEntryIsNotFound() {
-        EntryView saved = http.post().uri("/api/journal/entries").header("X-User-Id", aUser())
+        EntryView saved = http.post().uri("/api/journal/entries").headers(bearer(aUser()))
                 .contentType(MediaType.APPLICATION_JSON).body(anEntry(PRIVATE_WORDS)).exchange()
                 .expectBody(EntryView.class).returnResult().getResponseBody();
 
-        http.get().uri("/api/journal/entries/{id}", saved.id()).header("X-User-Id", aUser()).exchange()
+        http.get().uri("/api/journal/entries/{id}", saved.id()).headers(bearer(aUser())).exchange()
                 .expectStatus().isNotFound()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.title").isEqualTo("Entry not found");
@@ -101,7 +104,7 @@ class RecordingEntriesTest {
     void malformedJsonIsABadRequestAndStoresNothing() {
         String user = aUser();
 
-        http.post().uri("/api/journal/entries").header("X-User-Id", user)
+        http.post().uri("/api/journal/entries").headers(bearer(user))
                 .contentType(MediaType.APPLICATION_JSON).body("{\"body\": \"" + PRIVATE_WORDS).exchange()
                 .expectStatus().isBadRequest()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
@@ -114,7 +117,7 @@ class RecordingEntriesTest {
     void anUnknownFieldCannotBeSmuggledIn() {
         String user = aUser();
 
-        http.post().uri("/api/journal/entries").header("X-User-Id", user).contentType(MediaType.APPLICATION_JSON)
+        http.post().uri("/api/journal/entries").headers(bearer(user)).contentType(MediaType.APPLICATION_JSON)
                 .body("{\"body\":\"words\",\"mood\":3,\"timeZone\":\"Europe/Berlin\",\"userId\":\"someone-else\"}")
                 .exchange()
                 .expectStatus().isBadRequest();
@@ -127,7 +130,7 @@ class RecordingEntriesTest {
     void invalidFieldsAreNamedWithoutEchoingTheirValues() {
         String user = aUser();
 
-        http.post().uri("/api/journal/entries").header("X-User-Id", user).contentType(MediaType.APPLICATION_JSON)
+        http.post().uri("/api/journal/entries").headers(bearer(user)).contentType(MediaType.APPLICATION_JSON)
                 .body(new NewEntry(PRIVATE_WORDS, 9, null, "Mars/Olympus_Mons")).exchange()
                 .expectStatus().isBadRequest()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
@@ -140,14 +143,18 @@ class RecordingEntriesTest {
     }
 
     @Test
-    void aRequestWithoutACallerIsRefused() {
+    void aRequestWithoutATokenIsUnauthorized() {
         http.post().uri("/api/journal/entries").contentType(MediaType.APPLICATION_JSON).body(anEntry("words"))
                 .exchange()
-                .expectStatus().isBadRequest()
+                .expectStatus().isUnauthorized()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     private long entriesOf(String user) {
         return mongo.count(Query.query(Criteria.where("userId").is(user)), JournalEntryDocument.class);
+    }
+
+    private static Consumer<HttpHeaders> bearer(String userId) {
+        return headers -> headers.setBearerAuth(TestTokens.get().accessToken(userId));
     }
 }

@@ -5,21 +5,18 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-import jakarta.validation.constraints.Pattern;
 import org.mhconnect.reminder.web.InvalidRangeException;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The days on which the caller journaled, as reminder-service learned them from the journal's events.
- * Reminders use this to skip a journaling nudge for a day that is already done.
- *
- * <p>The caller is named by the {@code X-User-Id} header until the identity issue replaces it with a
- * verified token; see the module README.
+ * Reminders use this to skip a journaling nudge for a day that is already done. The caller is the subject
+ * of the verified access token.
  */
 @RestController
 @RequestMapping("/api/reminders/journaled-days")
@@ -34,7 +31,7 @@ class JournaledDaysController {
     }
 
     @GetMapping
-    List<JournaledDayView> list(@RequestHeader("X-User-Id") @Pattern(regexp = "[A-Za-z0-9-]{1,64}") String userId,
+    List<JournaledDayView> list(@AuthenticationPrincipal(expression = "subject") String userId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         // Without a range: the last 30 days, wide enough for any time zone's "today".

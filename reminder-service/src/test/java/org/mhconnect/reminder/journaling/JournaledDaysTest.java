@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -19,8 +20,10 @@ import org.mhconnect.events.Topics;
 import org.mhconnect.events.journal.JournalEntryRecorded;
 import org.mhconnect.reminder.ReminderIntegrationTest;
 import org.mhconnect.testsupport.TestInfrastructure;
+import org.mhconnect.testsupport.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -104,17 +107,21 @@ class JournaledDaysTest {
 
     @Test
     void refusesARangeThatEndsBeforeItStarts() {
-        http.get().uri("/api/reminders/journaled-days?from=2026-04-01&to=2026-03-01").header("X-User-Id", "someone")
+        http.get().uri("/api/reminders/journaled-days?from=2026-04-01&to=2026-03-01").headers(bearer("someone"))
                 .exchange()
                 .expectStatus().isBadRequest()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     private List<JournaledDayView> daysOf(String user) {
-        return http.get().uri("/api/reminders/journaled-days?from=2026-03-01&to=2026-04-30").header("X-User-Id", user)
+        return http.get().uri("/api/reminders/journaled-days?from=2026-03-01&to=2026-04-30").headers(bearer(user))
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody(new ParameterizedTypeReference<List<JournaledDayView>>() {
                 }).returnResult().getResponseBody();
+    }
+
+    private static Consumer<HttpHeaders> bearer(String userId) {
+        return headers -> headers.setBearerAuth(TestTokens.get().accessToken(userId));
     }
 }

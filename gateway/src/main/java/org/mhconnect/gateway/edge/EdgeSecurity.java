@@ -1,0 +1,110 @@
+package org.mhconnect.gateway.edge;
+
+import java.util.List;
+
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
+import com.nimbusds.jose.proc.JWKSecurityContext;
+import org.mhconnect.gateway.GatewayProperties;
+import org.mhconnect.gateway.identity.token.AccessTokens;
+import org.mhconnect.gateway.identity.token.SigningKeys;
+import org.mhconnect.gateway.identity.web.TokenCookies;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
+import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Spring Security at the edge. The gateway checks tokens only for its own endpoints ({@code /api/me},
+ * {@code /api/admin}); requests to the services pass through and each service checks the token itself.
+ */
+@Configuration(proxyBeanMethods = false)
+class EdgeSecurity {
+
+    static final List<String> OWN_ENDPOINTS = List.of("/api/me", "/api/admin");
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+
+    @Bean
+    SecurityWebFilterChain edgeFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder) {
+        return http
+                // Cookie-authenticated changes are guarded by CookieCsrfFilter; bearer clients need no CSRF token.
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(
+                                ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                        .frameOptions(frame -> frame.mode(XFrameOptionsServerHttpHeadersWriter.Mode.DENY)))
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers("/api/admin/**").hasRole("ADMIN")
+                        .pathMatchers("/api/me/**", "/api/me").authenticated()
+                        .pathMatchers(HttpMethod.OPTIONS).denyAll()
+                        .anyExchange().permitAll())
+                .oauth2ResourceServer(server -> server
+                        .bearerTokenConverter(headerOrCookie())
+                        .authenticationEntryPoint(EdgeProblems.unauthorized())
+                        .accessDeniedHandler(EdgeProblems.forbidden())
+                        .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(EdgeProblems.rolesAsAuthorities())))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(EdgeProblems.unauthorized())
+                        .accessDeniedHandler(EdgeProblems.forbidden()))
+                .build();
+    }
+
+    /** The gateway's own keys, read from memory: the same checks as the services make. */
+    @Bean
+    ReactiveJwtDecoder accessTokenDecoder(SigningKeys keys, GatewayProperties properties) {
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
+                .withJwkSource(jwt -> Flux.fromIterable(keys.publicKeys().getKeys()))
+                .jwsAlgorithm(SignatureAlgorithm.ES256)
+                .jwtProcessorCustomizer(processor -> processor.setJWSTypeVerifier(
+                        new DefaultJOSEObjectTypeVerifier<JWKSecurityContext>(AccessTokens.ACCESS_TOKEN_TYPE)))
+                .build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<Jwt>(new JwtTimestampValidator(),
+                new JwtIssuerValidator(properties.identity().issuer()),
+                new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(properties.identity().audience()))));
+        return decoder;
+    }
+
+    /**
+     * For the gateway's own endpoints: the {@code Authorization} header when there is one, otherwise the
+     * browser's access-token cookie. Requests for the services are not authenticated here; the services check
+     * the token themselves.
+     */
+    static ServerAuthenticationConverter headerOrCookie() {
+        return exchange -> {
+            String path = exchange.getRequest().getPath().value();
+            if (!OWN_ENDPOINTS.stream().anyMatch(prefix -> path.equals(prefix) || path.startsWith(prefix + "/"))) {
+                return Mono.empty();
+            }
+            String header = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+            if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                return Mono.just(new BearerTokenAuthenticationToken(header.substring(7).strip()));
+            }
+            var cookie = exchange.getRequest().getCookies().getFirst(TokenCookies.ACCESS);
+            return cookie == null || cookie.getValue().isBlank() ? Mono.empty()
+                    : Mono.just(new BearerTokenAuthenticationToken(cookie.getValue()));
+        };
+    }
+}

@@ -1,0 +1,30 @@
+package org.mhconnect.gateway.identity.account;
+
+import java.time.Instant;
+import java.util.Set;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * An account as stored. The e-mail is kept in lower case under a unique index, which every MongoDB honours,
+ * mongo-java-server included: sign-in looks it up, and a second sign-up with the same address fails there.
+ */
+@Document("accounts")
+public record AccountDocument(
+        @Id String id,
+        @Indexed(unique = true) String email,
+        String passwordHash,
+        String displayName,
+        String timeZone,
+        String locale,
+        Set<Role> roles,
+        Instant createdAt,
+        @Version Long version) {
+
+    public AccountDocument withProfile(String displayName, String timeZone, String locale) {
+        return new AccountDocument(id, email, passwordHash, displayName, timeZone, locale, roles, createdAt, version);
+    }
+}

@@ -1,0 +1,111 @@
+package org.mhconnect.gateway.identity.web;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import org.mhconnect.gateway.identity.account.AccountDocument;
+import org.mhconnect.gateway.identity.account.Accounts;
+import org.mhconnect.gateway.identity.account.PasswordPolicy;
+import org.mhconnect.gateway.identity.account.Role;
+import org.mhconnect.gateway.identity.token.AccessTokens;
+import org.mhconnect.gateway.identity.token.RefreshSessions;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** Sign-up, sign-in, refresh and sign-out. */
+@RestController
+@RequestMapping("/api/auth")
+class AuthController {
+
+    private final Accounts accounts;
+    private final PasswordPolicy policy;
+    private final PasswordHashing passwords;
+    private final AccessTokens accessTokens;
+    private final RefreshSessions sessions;
+    private final TokenCookies cookies;
+    private final Clock clock;
+
+    AuthController(Accounts accounts, PasswordPolicy policy, PasswordHashing passwords, AccessTokens accessTokens,
+            RefreshSessions sessions, TokenCookies cookies, Clock clock) {
+        this.accounts = accounts;
+        this.policy = policy;
+        this.passwords = passwords;
+        this.accessTokens = accessTokens;
+        this.sessions = sessions;
+        this.cookies = cookies;
+        this.clock = clock;
+    }
+
+    @PostMapping("/signup")
+    Mono<ResponseEntity<UserView>> signUp(@Valid @RequestBody AuthRequests.SignUp request) {
+        policy.problemWith(request.password(), request.email()).ifPresent(problem -> {
+            throw new IdentityException(HttpStatus.BAD_REQUEST, "Please choose another password", problem);
+        });
+        return passwords.hash(request.password())
+                .map(hash -> new AccountDocument(UUID.randomUUID().toString(), Accounts.normalise(request.email()), hash,
+                        request.displayName().strip(), request.timeZone(), request.locale(), EnumSet.of(Role.USER),
+                        clock.instant(), null))
+                .flatMap(accounts::insert)
+                .onErrorMap(DuplicateKeyException.class, ex -> new IdentityException(HttpStatus.CONFLICT,
+                        "This e-mail already has an account", "Try signing in instead, or use another address."))
+                .map(account -> ResponseEntity.created(URI.create("/api/me")).body(UserView.of(account)));
+    }
+
+    @PostMapping("/login")
+    Mono<SignedIn> signIn(@Valid @RequestBody AuthRequests.SignIn request, ServerHttpRequest http,
+            ServerHttpResponse response) {
+        return accounts.byEmail(request.email())
+                .flatMap(account -> passwords.matches(request.password(), account.passwordHash())
+                        .filter(Boolean::booleanValue).map(ok -> account))
+                // An unknown address costs the same hashing time as a wrong password, and answers the same.
+                .switchIfEmpty(Mono.defer(() -> passwords.matchesNothing(request.password()).then(Mono.empty())))
+                .switchIfEmpty(Mono.error(IdentityException::badCredentials))
+                .flatMap(account -> sessions.start(account.id(), http.getHeaders().getFirst(HttpHeaders.USER_AGENT))
+                        .map(session -> signedIn(account, session.token(), response)));
+    }
+
+    @PostMapping("/refresh")
+    Mono<SignedIn> refresh(@Valid @RequestBody(required = false) AuthRequests.Refresh body, ServerHttpRequest http,
+            ServerHttpResponse response) {
+        String token = body != null && body.refreshToken() != null ? body.refreshToken() : cookie(http, TokenCookies.REFRESH);
+        return sessions.rotate(token)
+                .flatMap(session -> accounts.byId(session.userId()).map(account -> signedIn(account, session.token(), response)))
+                .switchIfEmpty(Mono.error(() -> new IdentityException(HttpStatus.UNAUTHORIZED, "Please sign in again",
+                        "This session has ended.")));
+    }
+
+    @PostMapping("/logout")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    Mono<Void> signOut(@RequestBody(required = false) AuthRequests.Refresh body, ServerHttpRequest http,
+            ServerHttpResponse response) {
+        String token = body != null && body.refreshToken() != null ? body.refreshToken() : cookie(http, TokenCookies.REFRESH);
+        cookies.clear(response);
+        return sessions.end(token);
+    }
+
+    private SignedIn signedIn(AccountDocument account, String refreshToken, ServerHttpResponse response) {
+        AccessTokens.IssuedToken access = accessTokens.mint(account);
+        cookies.set(response, access.value(), refreshToken);
+        long expiresIn = Duration.between(clock.instant(), access.expiresAt()).toSeconds();
+        return new SignedIn(access.value(), "Bearer", expiresIn, refreshToken, UserView.of(account));
+    }
+
+    private static String cookie(ServerHttpRequest request, String name) {
+        var cookie = request.getCookies().getFirst(name);
+        return cookie == null ? null : cookie.getValue();
+    }
+}

@@ -1,0 +1,38 @@
+package org.mhconnect.gateway.identity.web;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** The bodies the identity endpoints accept. Unknown fields are refused, so nobody can send a role or an id. */
+final class AuthRequests {
+
+    static final String LOCALE = "[a-z]{2,3}(-[A-Z]{2})?";
+
+    record SignUp(
+            @NotBlank @Email @Size(max = 254) String email,
+            @NotBlank @Size(max = 128) String password,
+            @NotBlank @Size(max = 60) String displayName,
+            @NotBlank @TimeZoneId String timeZone,
+            @NotBlank @Pattern(regexp = LOCALE, message = "must be a language tag such as en or de-AT") String locale) {
+    }
+
+    record SignIn(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 128) String password) {
+    }
+
+    record Refresh(@Size(max = 200) String refreshToken) {
+    }
+
+    record ProfileChange(
+            @Size(min = 1, max = 60) String displayName,
+            @TimeZoneId String timeZone,
+            @Pattern(regexp = LOCALE, message = "must be a language tag such as en or de-AT") String locale) {
+    }
+
+    record PasswordChange(@NotBlank @Size(max = 128) String currentPassword, @NotBlank @Size(max = 128) String newPassword) {
+    }
+
+    private AuthRequests() {
+    }
+}

@@ -1,0 +1,25 @@
+package org.mhconnect.gateway;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.mhconnect.testsupport.InfrastructureInitializer;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The gateway's one shared test configuration: the whole application on a random port, with MongoDB and Kafka
+ * from test-support. Sign-in limits are raised so that tests do not trip over each other's requests; the rate
+ * limit has its own test.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"mhc.gateway.rate-limits.sign-in-per-minute=1000", "mhc.gateway.rate-limits.api-per-minute=10000"})
+@AutoConfigureWebTestClient(timeout = "20s")
+@ContextConfiguration(initializers = InfrastructureInitializer.class)
+public @interface GatewayIntegrationTest {
+}

@@ -1,0 +1,50 @@
+package org.mhconnect.resourceserver;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * 401 and 403 as RFC 9457 problem details. The 401 keeps the {@code WWW-Authenticate} header that bearer-token
+ * clients expect; the body never says which check failed, so probing learns nothing.
+ */
+final class ProblemResponses {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    static AuthenticationEntryPoint unauthorized() {
+        BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
+        return (request, response, ex) -> {
+            bearer.commence(request, response, ex);
+            write(request, response, HttpStatus.UNAUTHORIZED, "Please sign in",
+                    "This needs a valid access token. Sign in again if yours has expired.");
+        };
+    }
+
+    static AccessDeniedHandler forbidden() {
+        return (request, response, ex) -> write(request, response, HttpStatus.FORBIDDEN, "Not allowed",
+                "Your account cannot do this.");
+    }
+
+    private static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title,
+            String detail) throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        problem.setInstance(java.net.URI.create(request.getRequestURI()));
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getOutputStream().write(JSON.writeValueAsBytes(problem));
+    }
+
+
+    private ProblemResponses() {
+    }
+}

@@ -1,0 +1,70 @@
+package org.mhconnect.resourceserver;
+
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The security of every MVC service: stateless, bearer tokens only (no cookie ever reaches a service, so there
+ * is nothing for CSRF to forge), health and API docs open, the configured public reads open, everything else
+ * for a valid access token whose subject is the caller.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(ResourceServerProperties.class)
+public class ResourceServerAutoConfiguration {
+
+    static final List<String> ALWAYS_OPEN = List.of("/actuator/health/**", "/actuator/info", "/v3/api-docs/**",
+            "/swagger-ui/**", "/swagger-ui.html", "/error");
+
+    @Bean
+    @ConditionalOnMissingBean
+    JwtDecoder accessTokenDecoder(ResourceServerProperties properties) {
+        return AccessTokenDecoder.create(properties);
+    }
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, ResourceServerProperties properties, JwtDecoder decoder)
+            throws Exception {
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> {
+                    requests.requestMatchers(ALWAYS_OPEN.toArray(String[]::new)).permitAll();
+                    properties.publicGetPaths().forEach(path -> requests.requestMatchers(HttpMethod.GET, path).permitAll());
+                    requests.anyRequest().authenticated();
+                })
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(rolesAsAuthorities()))
+                        .authenticationEntryPoint(ProblemResponses.unauthorized())
+                        .accessDeniedHandler(ProblemResponses.forbidden()))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(ProblemResponses.unauthorized())
+                        .accessDeniedHandler(ProblemResponses.forbidden()));
+        return http.build();
+    }
+
+    /** The {@code roles} claim (USER, EDITOR, ADMIN) becomes {@code ROLE_*} authorities. */
+    static Converter<Jwt, AbstractAuthenticationToken> rolesAsAuthorities() {
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(jwt -> {
+            Collection<String> roles = jwt.getClaimAsStringList("roles");
+            return roles == null ? List.<GrantedAuthority>of()
+                    : roles.stream().map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role)).toList();
+        });
+        return converter;
+    }
+}

@@ -1,0 +1,110 @@
+package org.mhconnect.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.mhconnect.systemtests.People.JSON;
+import static org.mhconnect.systemtests.People.get;
+import static org.mhconnect.systemtests.People.post;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.mhconnect.systemtests.People.Person;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One person can never see or touch another's data. Every endpoint of every service is listed here, either as
+ * user-owned (with a check that another person gets 404 or sees nothing) or as not user-owned. A new endpoint
+ * that is in neither list fails {@link #everyEndpointOfEveryServiceIsInTheMatrix()}.
+ */
+class IsolationSystemTest {
+
+    /** Endpoints whose data belongs to the caller. Each is checked below with two people. */
+    static final Set<String> USER_OWNED = Set.of(
+            "POST /api/journal/entries",
+            "GET /api/journal/entries/{id}",
+            "GET /api/reminders/journaled-days");
+
+    /** Endpoints that hold nobody's private data. */
+    static final Set<String> NOT_USER_OWNED = Set.of(
+            "GET /api/content/items");
+
+    static final List<String> SERVICES = List.of("content-service", "journal-service", "reminder-service");
+
+    static RunningSystem system;
+    static Person ada;
+    static Person bea;
+    static String adasEntry;
+    static String adasDay;
+
+    @BeforeAll
+    static void twoPeopleAndAdasEntry() throws Exception {
+        system = RunningSystem.shared();
+        ada = People.signUpAndSignIn(system.gateway());
+        bea = People.signUpAndSignIn(system.gateway());
+        HttpResponse<String> created = post(system.gateway() + "/api/journal/entries", ada,
+                "{\"body\":\"Only mine.\",\"mood\":2,\"timeZone\":\"Europe/Berlin\"}");
+        JsonNode entry = JSON.readTree(created.body());
+        adasEntry = entry.get("id").asString();
+        adasDay = entry.get("localDateTime").asString().substring(0, 10);
+    }
+
+    @Test
+    void everyEndpointOfEveryServiceIsInTheMatrix() throws Exception {
+        Set<String> unclassified = new TreeSet<>();
+        for (String service : SERVICES) {
+            JsonNode paths = JSON.readTree(get(system.direct(service) + "/v3/api-docs", null).body()).get("paths");
+            for (Map.Entry<String, JsonNode> path : paths.properties()) {
+                for (String method : path.getValue().propertyNames()) {
+                    String endpoint = method.toUpperCase() + " " + path.getKey();
+                    if (!USER_OWNED.contains(endpoint) && !NOT_USER_OWNED.contains(endpoint)) {
+                        unclassified.add(endpoint);
+                    }
+                }
+            }
+        }
+        assertThat(unclassified).as("endpoints missing from the isolation matrix in " + getClass().getSimpleName())
+                .isEmpty();
+    }
+
+    @Test
+    void anotherPersonsEntryIsNotFound() throws Exception {
+        HttpResponse<String> asBea = get(system.gateway() + "/api/journal/entries/" + adasEntry, bea);
+        HttpResponse<String> asAda = get(system.gateway() + "/api/journal/entries/" + adasEntry, ada);
+
+        assertThat(asBea.statusCode()).isEqualTo(404);
+        assertThat(asBea.body()).doesNotContain("Only mine.");
+        assertThat(asAda.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anEntryIsAlwaysWrittenForTheTokensSubject() throws Exception {
+        HttpResponse<String> smuggled = post(system.gateway() + "/api/journal/entries", bea,
+                "{\"body\":\"x\",\"mood\":2,\"timeZone\":\"Europe/Berlin\",\"userId\":\"" + ada.id() + "\"}");
+
+        assertThat(smuggled.statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void nobodySeesAnotherPersonsJournaledDays() throws Exception {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(days(ada)).contains(adasDay));
+
+        assertThat(days(bea)).doesNotContain(adasDay);
+    }
+
+    private static List<String> days(Person person) throws Exception {
+        HttpResponse<String> response = get(system.gateway() + "/api/reminders/journaled-days", person);
+        assertThat(response.statusCode()).isEqualTo(200);
+        List<String> days = new ArrayList<>();
+        JSON.readTree(response.body()).valueStream().forEach(day -> days.add(day.get("date").asString()));
+        return days;
+    }
+}
