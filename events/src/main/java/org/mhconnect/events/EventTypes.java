@@ -3,6 +3,10 @@ package org.mhconnect.events;
 import java.util.Map;
 
 import org.mhconnect.events.journal.JournalEntryRecorded;
+import org.mhconnect.events.user.UserDataErased;
+import org.mhconnect.events.user.UserDeletionRequested;
+import org.mhconnect.events.user.UserProfileChanged;
+import org.mhconnect.events.user.UserRegistered;
 
 /**
  * Logical event type names. They travel in the {@code ce_type} header and as Spring Kafka's type id, never
@@ -25,6 +29,10 @@ public final class EventTypes {
 
     /** The record class behind each logical type that has one so far. */
     public static final Map<String, Class<? extends DomainEvent>> CLASSES = Map.of(
+            USER_REGISTERED, UserRegistered.class,
+            USER_PROFILE_CHANGED, UserProfileChanged.class,
+            USER_DELETION_REQUESTED, UserDeletionRequested.class,
+            USER_DATA_ERASED, UserDataErased.class,
             JOURNAL_ENTRY_RECORDED, JournalEntryRecorded.class);
 
     /** The logical type name of an event record. */

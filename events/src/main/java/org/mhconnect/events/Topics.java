@@ -1,12 +1,19 @@
 package org.mhconnect.events;
 
 /**
- * Topic names. Each topic has exactly one owning service, which creates it and is its only producer.
+ * Topic names. Each topic has one owning service, which creates it. Every topic but {@link #ERASURES} also has
+ * its owner as its only producer.
  */
 public final class Topics {
 
     /** Owned by the gateway (identity): user.registered, user.profile-changed, user.deletion-requested. */
     public static final String USERS = "mhc.users";
+
+    /**
+     * Owned (created and read) by the gateway: user.data-erased, which every service publishes once it has
+     * erased a person's data.
+     */
+    public static final String ERASURES = "mhc.erasures";
 
     /** Owned by content-service: content.published, content.updated, content.withdrawn. */
     public static final String CONTENT = "mhc.content";

@@ -2,11 +2,15 @@ package org.mhconnect.gateway;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -17,11 +21,14 @@ import org.springframework.validation.annotation.Validated;
  * @param identity   how people sign in and how their tokens are made
  * @param rateLimits how many requests the edge accepts
  * @param maxBodySize the largest request body accepted; larger ones answer 413
+ * @param deletion   which services must confirm an account's erasure
+ * @param topics     how the topics the gateway owns are created
  */
 @Validated
 @ConfigurationProperties("mhc.gateway")
 public record GatewayProperties(@DefaultValue Services services, @DefaultValue Identity identity,
-        @DefaultValue RateLimits rateLimits, @DefaultValue("256KB") org.springframework.util.unit.DataSize maxBodySize) {
+        @DefaultValue RateLimits rateLimits, @DefaultValue("256KB") DataSize maxBodySize,
+        @DefaultValue Deletion deletion, @DefaultValue Topics topics) {
 
     /** The base address of each service; {@code application.yml} holds the defaults. */
     public record Services(@NotNull URI content, @NotNull URI journal, @NotNull URI reminder) {
@@ -39,6 +46,19 @@ public record GatewayProperties(@DefaultValue Services services, @DefaultValue I
             @DefaultValue("10m") Duration accessTokenTtl,
             @DefaultValue("30d") Duration refreshTokenTtl,
             @DefaultValue("true") boolean secureCookies) {
+    }
+
+    /**
+     * @param services        every service that holds personal data and must confirm its erasure
+     * @param reannounceAfter how long to wait for confirmations before asking again
+     */
+    public record Deletion(
+            @DefaultValue({"content-service", "journal-service", "reminder-service"}) List<String> services,
+            @DefaultValue("1m") Duration reannounceAfter) {
+    }
+
+    /** Partition and replica counts for the topics the gateway owns. */
+    public record Topics(@DefaultValue("3") @Min(1) int partitions, @DefaultValue("1") @Min(1) @Max(5) short replicas) {
     }
 
     /**

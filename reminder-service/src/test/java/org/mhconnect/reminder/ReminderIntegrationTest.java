@@ -18,6 +18,6 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureRestTestClient
-@ContextConfiguration(initializers = {InfrastructureInitializer.class, UpstreamTopicsInitializer.class})
+@ContextConfiguration(initializers = InfrastructureInitializer.class)
 public @interface ReminderIntegrationTest {
 }

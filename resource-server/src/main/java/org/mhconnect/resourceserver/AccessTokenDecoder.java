@@ -1,5 +1,6 @@
 package org.mhconnect.resourceserver;
 
+import java.time.Duration;
 import java.util.List;
 
 import com.nimbusds.jose.JOSEObjectType;
@@ -20,6 +21,9 @@ final class AccessTokenDecoder {
 
     static final JOSEObjectType ACCESS_TOKEN_TYPE = new JOSEObjectType("at+jwt");
 
+    /** Clocks differ a little between machines; not by minutes, which would stretch a token's life. */
+    static final Duration CLOCK_SKEW = Duration.ofSeconds(5);
+
     static JwtDecoder create(ResourceServerProperties properties) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwksUri().toString())
                 // One algorithm: "none", HS256 signed with the public key and every other confusion are refused.
@@ -30,7 +34,7 @@ final class AccessTokenDecoder {
                 .build();
         OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<List<String>>("aud",
                 aud -> aud != null && aud.contains(properties.audience()));
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(),
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(CLOCK_SKEW),
                 new JwtIssuerValidator(properties.issuer()), audience));
         return decoder;
     }

@@ -10,6 +10,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -18,7 +19,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class ProblemResponses {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    // Absent members (type, properties) are left out, as RFC 9457 and Spring's own problem responses do.
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
+            .build();
 
     static AuthenticationEntryPoint unauthorized() {
         BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();

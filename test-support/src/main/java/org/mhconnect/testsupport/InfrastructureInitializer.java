@@ -16,6 +16,7 @@ public final class InfrastructureInitializer implements ApplicationContextInitia
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         Infrastructure infrastructure = TestInfrastructure.get();
+        SharedTopics.ensure(infrastructure.kafkaBootstrapServers());
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("mhc-test-infrastructure", Map.of(
                 "spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers(),
                 "spring.mongodb.uri", infrastructure.mongoUri(),

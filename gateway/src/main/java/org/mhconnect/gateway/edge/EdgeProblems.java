@@ -20,12 +20,16 @@ import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Problem-details answers written by the edge itself: 401, 403, 413 and 429. */
 final class EdgeProblems {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    // Absent members (type, properties) are left out, as RFC 9457 and Spring's own problem responses do.
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
+            .build();
 
     static ServerAuthenticationEntryPoint unauthorized() {
         return (exchange, ex) -> {

@@ -2,15 +2,16 @@ package org.mhconnect.journal.entry;
 
 import java.util.Optional;
 
+import org.mhconnect.journal.erasure.JournalErasure;
 import org.mhconnect.journal.outbox.AggregateExistence;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
-/** Reads entries by id, always scoped to their owner. */
+/** Reads entries by id, always scoped to their owner, and erases them all when the owner leaves. */
 @Component
-class Entries implements AggregateExistence {
+class Entries implements AggregateExistence, JournalErasure {
 
     private final MongoTemplate mongo;
 
@@ -21,6 +22,12 @@ class Entries implements AggregateExistence {
     Optional<JournalEntryDocument> find(String userId, String entryId) {
         Query byIdAndOwner = Query.query(Criteria.where("_id").is(entryId).and("userId").is(userId));
         return Optional.ofNullable(mongo.findOne(byIdAndOwner, JournalEntryDocument.class));
+    }
+
+    @Override
+    public long eraseAllOf(String userId) {
+        // A scan on mongo-java-server, the owner index on a real MongoDB; erasure is rare and never on a hot path.
+        return mongo.remove(Query.query(Criteria.where("userId").is(userId)), JournalEntryDocument.class).getDeletedCount();
     }
 
     @Override

@@ -6,8 +6,6 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.mhconnect.events.Topics;
 import org.mhconnect.journal.JournalProperties;
 import org.mhconnect.kafkaevents.EventPublisher;
-import org.mhconnect.kafkaevents.EventSerialization;
-import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
@@ -25,9 +23,13 @@ class MessagingConfiguration {
                 .build();
     }
 
+    /** Where user events this service cannot handle are parked. */
     @Bean
-    DefaultKafkaProducerFactoryCustomizer eventSerialization() {
-        return factory -> factory.setValueSerializer(EventSerialization.serializer());
+    NewTopic userEventsDeadLetters(JournalProperties properties) {
+        return TopicBuilder.name(Topics.deadLetter(Topics.USERS, "journal-service"))
+                .partitions(properties.topics().partitions())
+                .replicas(properties.topics().replicas())
+                .build();
     }
 
     @Bean

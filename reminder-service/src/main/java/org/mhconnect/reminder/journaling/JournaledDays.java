@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.mhconnect.events.journal.JournalEntryRecorded;
+import org.mhconnect.reminder.erasure.ReminderErasure;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /** What reminder-service knows about the days a person journaled. */
 @Component
-class JournaledDays {
+class JournaledDays implements ReminderErasure {
 
     private final MongoTemplate mongo;
 
@@ -40,6 +41,14 @@ class JournaledDays {
         catch (DuplicateKeyException alreadyCounted) {
             // The day exists and already lists this entry: a redelivery, and nothing to change.
         }
+    }
+
+    /** All of a person's days: the ids {@code <userId>/...} form one range of the {@code _id} key. */
+    @Override
+    public long eraseAllOf(String userId) {
+        // '0' is the character after '/', so this range holds exactly the ids that start with "<userId>/".
+        Query range = Query.query(Criteria.where("_id").gte(userId + "/").lt(userId + "0"));
+        return mongo.remove(range, JournaledDayDocument.class).getDeletedCount();
     }
 
     /** Whether the person journaled on that local day; a lookup by key. */

@@ -22,9 +22,26 @@ public record AccountDocument(
         String locale,
         Set<Role> roles,
         Instant createdAt,
+        Instant deletionRequestedAt,
         @Version Long version) {
 
     public AccountDocument withProfile(String displayName, String timeZone, String locale) {
-        return new AccountDocument(id, email, passwordHash, displayName, timeZone, locale, roles, createdAt, version);
+        return new AccountDocument(id, email, passwordHash, displayName, timeZone, locale, roles, createdAt,
+                deletionRequestedAt, version);
+    }
+
+    public AccountDocument withPasswordHash(String hash) {
+        return new AccountDocument(id, email, hash, displayName, timeZone, locale, roles, createdAt,
+                deletionRequestedAt, version);
+    }
+
+    public AccountDocument withDeletionRequestedAt(Instant requestedAt) {
+        return new AccountDocument(id, email, passwordHash, displayName, timeZone, locale, roles, createdAt,
+                requestedAt, version);
+    }
+
+    /** An account whose deletion has been asked for can no longer sign in. */
+    public boolean pendingDeletion() {
+        return deletionRequestedAt != null;
     }
 }

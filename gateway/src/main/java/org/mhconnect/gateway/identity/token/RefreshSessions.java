@@ -110,6 +110,19 @@ public class RefreshSessions {
                 .map(session -> new SessionView(session.id(), session.createdAt(), session.lastUsedAt(), session.userAgent()));
     }
 
+    /** Ends every session of a person, for example when the account is being deleted. */
+    public Mono<Void> revokeAll(String userId) {
+        return mongo.find(Query.query(Criteria.where("userId").is(userId)), SessionDocument.class)
+                .filter(session -> session.revokedAt() == null)
+                .flatMap(this::revoke)
+                .then();
+    }
+
+    /** Removes every trace of a person's sessions, once their account is gone. */
+    public Mono<Void> forget(String userId) {
+        return mongo.remove(Query.query(Criteria.where("userId").is(userId)), SessionDocument.class).then();
+    }
+
     /** Revokes one of the person's own sessions; another person's session id changes nothing. */
     public Mono<Boolean> revoke(String userId, String sessionId) {
         return mongo.findById(sessionId, SessionDocument.class)

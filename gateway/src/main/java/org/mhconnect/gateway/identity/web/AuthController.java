@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import org.mhconnect.gateway.identity.account.AccountAnnouncements;
 import org.mhconnect.gateway.identity.account.AccountDocument;
 import org.mhconnect.gateway.identity.account.Accounts;
 import org.mhconnect.gateway.identity.account.PasswordPolicy;
@@ -37,10 +38,12 @@ class AuthController {
     private final AccessTokens accessTokens;
     private final RefreshSessions sessions;
     private final TokenCookies cookies;
+    private final AccountAnnouncements announcements;
     private final Clock clock;
 
     AuthController(Accounts accounts, PasswordPolicy policy, PasswordHashing passwords, AccessTokens accessTokens,
-            RefreshSessions sessions, TokenCookies cookies, Clock clock) {
+            RefreshSessions sessions, TokenCookies cookies, AccountAnnouncements announcements, Clock clock) {
+        this.announcements = announcements;
         this.accounts = accounts;
         this.policy = policy;
         this.passwords = passwords;
@@ -58,8 +61,9 @@ class AuthController {
         return passwords.hash(request.password())
                 .map(hash -> new AccountDocument(UUID.randomUUID().toString(), Accounts.normalise(request.email()), hash,
                         request.displayName().strip(), request.timeZone(), request.locale(), EnumSet.of(Role.USER),
-                        clock.instant(), null))
+                        clock.instant(), null, null))
                 .flatMap(accounts::insert)
+                .flatMap(account -> announcements.registered(account).thenReturn(account))
                 .onErrorMap(DuplicateKeyException.class, ex -> new IdentityException(HttpStatus.CONFLICT,
                         "This e-mail already has an account", "Try signing in instead, or use another address."))
                 .map(account -> ResponseEntity.created(URI.create("/api/me")).body(UserView.of(account)));
@@ -69,6 +73,7 @@ class AuthController {
     Mono<SignedIn> signIn(@Valid @RequestBody AuthRequests.SignIn request, ServerHttpRequest http,
             ServerHttpResponse response) {
         return accounts.byEmail(request.email())
+                .filter(account -> !account.pendingDeletion())
                 .flatMap(account -> passwords.matches(request.password(), account.passwordHash())
                         .filter(Boolean::booleanValue).map(ok -> account))
                 // An unknown address costs the same hashing time as a wrong password, and answers the same.
@@ -83,7 +88,8 @@ class AuthController {
             ServerHttpResponse response) {
         String token = body != null && body.refreshToken() != null ? body.refreshToken() : cookie(http, TokenCookies.REFRESH);
         return sessions.rotate(token)
-                .flatMap(session -> accounts.byId(session.userId()).map(account -> signedIn(account, session.token(), response)))
+                .flatMap(session -> accounts.byId(session.userId()).filter(account -> !account.pendingDeletion())
+                        .map(account -> signedIn(account, session.token(), response)))
                 .switchIfEmpty(Mono.error(() -> new IdentityException(HttpStatus.UNAUTHORIZED, "Please sign in again",
                         "This session has ended.")));
     }

@@ -1,6 +1,8 @@
 package org.mhconnect.gateway.identity.web;
 
 import jakarta.validation.Valid;
+import org.mhconnect.gateway.identity.account.AccountAnnouncements;
+import org.mhconnect.gateway.identity.account.AccountDocument;
 import org.mhconnect.gateway.identity.account.Accounts;
 import org.mhconnect.gateway.identity.account.PasswordPolicy;
 import org.mhconnect.gateway.identity.token.RefreshSessions;
@@ -28,8 +30,11 @@ class MeController {
     private final PasswordPolicy policy;
     private final PasswordHashing passwords;
     private final RefreshSessions sessions;
+    private final AccountAnnouncements announcements;
 
-    MeController(Accounts accounts, PasswordPolicy policy, PasswordHashing passwords, RefreshSessions sessions) {
+    MeController(Accounts accounts, PasswordPolicy policy, PasswordHashing passwords, RefreshSessions sessions,
+            AccountAnnouncements announcements) {
+        this.announcements = announcements;
         this.accounts = accounts;
         this.policy = policy;
         this.passwords = passwords;
@@ -49,6 +54,7 @@ class MeController {
                         change.timeZone() != null ? change.timeZone() : account.timeZone(),
                         change.locale() != null ? change.locale() : account.locale()))
                 .flatMap(accounts::save)
+                .flatMap(account -> announcements.profileChanged(account).thenReturn(account))
                 .map(UserView::of);
     }
 
@@ -67,9 +73,7 @@ class MeController {
                             });
                             return passwords.hash(change.newPassword());
                         })
-                        .map(hash -> new org.mhconnect.gateway.identity.account.AccountDocument(account.id(), account.email(),
-                                hash, account.displayName(), account.timeZone(), account.locale(), account.roles(),
-                                account.createdAt(), account.version())))
+                        .map(account::withPasswordHash))
                 .flatMap(accounts::save)
                 .then();
     }
@@ -87,7 +91,7 @@ class MeController {
                         "Session not found", "There is no active session with this id.")));
     }
 
-    private Mono<org.mhconnect.gateway.identity.account.AccountDocument> account(Jwt token) {
+    private Mono<AccountDocument> account(Jwt token) {
         return accounts.byId(token.getSubject())
                 .switchIfEmpty(Mono.error(() -> new IdentityException(HttpStatus.UNAUTHORIZED, "Please sign in again",
                         "This account no longer exists.")));

@@ -1,0 +1,47 @@
+package org.mhconnect.reminder.erasure;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import org.mhconnect.events.Topics;
+import org.mhconnect.events.user.UserDataErased;
+import org.mhconnect.events.user.UserDeletionRequested;
+import org.mhconnect.kafkaevents.EventPublisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaHandler;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Erases what reminder-service holds for a person who deleted their account, then confirms with
+ * {@code user.data-erased}. Idempotent; a request made while this service was down waits on Kafka.
+ */
+@Component
+@KafkaListener(id = "reminder-user-events", topics = Topics.USERS, groupId = "reminder-service")
+class ErasureListener {
+
+    private static final Logger log = LoggerFactory.getLogger(ErasureListener.class);
+    static final String SERVICE = "reminder-service";
+
+    private final ReminderErasure erasure;
+    private final EventPublisher publisher;
+    private final Clock clock = Clock.systemUTC();
+
+    ErasureListener(ReminderErasure erasure, EventPublisher publisher) {
+        this.erasure = erasure;
+        this.publisher = publisher;
+    }
+
+    @KafkaHandler
+    void deletionRequested(UserDeletionRequested request) {
+        long removed = erasure.eraseAllOf(request.userId());
+        log.info("Erased the reminder data of a deleted account ({} documents)", removed);
+        publisher.publish(Topics.ERASURES, new UserDataErased(UUID.randomUUID(), clock.instant(), request.userId(), SERVICE));
+    }
+
+    @KafkaHandler(isDefault = true)
+    void otherUserEvent(Object event) {
+        // Registrations and profile changes will set reminder defaults (reminders work); nothing to do yet.
+    }
+}
