@@ -6,6 +6,9 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpServer;
@@ -19,9 +22,25 @@ final class BackendServer implements AutoCloseable {
     private final HttpServer server;
     private final List<String> requestedPaths = new CopyOnWriteArrayList<>();
     private volatile Headers lastHeaders = new Headers();
+    private final CountDownLatch together = new CountDownLatch(GatewayRoutingTest.CONCURRENT_REQUESTS);
 
     BackendServer(String name) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.createContext("/api/content/together", exchange -> {
+            // Answers only once every expected request is in flight at the same time.
+            together.countDown();
+            boolean all;
+            try {
+                all = together.await(10, TimeUnit.SECONDS);
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                all = false;
+            }
+            exchange.sendResponseHeaders(all ? 200 : 504, -1);
+            exchange.close();
+        });
         server.createContext("/", exchange -> {
             requestedPaths.add(exchange.getRequestURI().getPath());
             lastHeaders = exchange.getRequestHeaders();

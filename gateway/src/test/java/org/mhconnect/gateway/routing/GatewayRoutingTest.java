@@ -6,20 +6,25 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.mhconnect.gateway.GatewayIntegrationTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
 
 /** The gateway in front of real HTTP servers: where requests go, and what callers see when a service is down. */
 @GatewayIntegrationTest
 class GatewayRoutingTest {
 
+    static final int CONCURRENT_REQUESTS = 40;
     static final BackendServer CONTENT = start("content");
     static final BackendServer JOURNAL = start("journal");
     static final int STOPPED_SERVICE_PORT = unusedPort();
@@ -48,6 +53,19 @@ class GatewayRoutingTest {
         http.get().uri("/api/journal/entries/42").exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.service").isEqualTo("journal");
+    }
+
+    @Test
+    void serves40RequestsInFlightAtOnceWithoutOpeningTheCircuit(@LocalServerPort int port) {
+        WebClient client = WebClient.create("http://localhost:" + port);
+
+        List<Integer> statuses = Flux.range(0, CONCURRENT_REQUESTS)
+                .flatMap(i -> client.get().uri("/api/content/together").exchangeToMono(
+                        response -> response.releaseBody().thenReturn(response.statusCode().value())), CONCURRENT_REQUESTS)
+                .collectList()
+                .block(Duration.ofSeconds(30));
+
+        assertThat(statuses).hasSize(CONCURRENT_REQUESTS).containsOnly(200);
     }
 
     @Test
