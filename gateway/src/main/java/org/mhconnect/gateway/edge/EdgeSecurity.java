@@ -26,6 +26,7 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -101,13 +102,17 @@ class EdgeSecurity {
             if (!OWN_ENDPOINTS.stream().anyMatch(prefix -> path.equals(prefix) || path.startsWith(prefix + "/"))) {
                 return Mono.empty();
             }
-            String header = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
-            if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-                return Mono.just(new BearerTokenAuthenticationToken(header.substring(7).strip()));
-            }
-            var cookie = exchange.getRequest().getCookies().getFirst(TokenCookies.ACCESS);
-            return cookie == null || cookie.getValue().isBlank() ? Mono.empty()
-                    : Mono.just(new BearerTokenAuthenticationToken(cookie.getValue()));
+            return bearerOrCookie(exchange).map(BearerTokenAuthenticationToken::new);
         };
+    }
+
+    /** The access token a request carries: the {@code Authorization} header first, then the cookie. */
+    static Mono<String> bearerOrCookie(ServerWebExchange exchange) {
+        String header = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Mono.just(header.substring(7).strip());
+        }
+        var cookie = exchange.getRequest().getCookies().getFirst(TokenCookies.ACCESS);
+        return cookie == null || cookie.getValue().isBlank() ? Mono.empty() : Mono.just(cookie.getValue());
     }
 }

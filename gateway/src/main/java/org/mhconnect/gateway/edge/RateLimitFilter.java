@@ -10,6 +10,7 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import org.mhconnect.gateway.GatewayProperties;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -18,8 +19,10 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Token buckets per client address (Bucket4j, in memory): a strict one for sign-in, sign-up and refresh, and a
- * generous one for everything else. Over the limit the answer is 429 with {@code Retry-After}.
+ * Token buckets (Bucket4j, in memory), counted per client address and, for a request with a valid access token,
+ * per person as well: a strict bucket for sign-in, sign-up and refresh, and a generous one for everything else.
+ * Over either limit the answer is 429 with {@code Retry-After}. The person is known only from a token whose
+ * signature checks out, so nobody can spend someone else's allowance by naming them in a forged token.
  *
  * <p>The buckets live in this process, which suits the embedded default and a single gateway. Several gateway
  * instances would each count on their own; a shared store (Redis) is the step for that.
@@ -33,9 +36,11 @@ class RateLimitFilter implements WebFilter {
 
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final GatewayProperties.RateLimits limits;
+    private final ReactiveJwtDecoder tokens;
 
-    RateLimitFilter(GatewayProperties properties) {
+    RateLimitFilter(GatewayProperties properties, ReactiveJwtDecoder tokens) {
         this.limits = properties.rateLimits();
+        this.tokens = tokens;
     }
 
     @Override
@@ -44,18 +49,32 @@ class RateLimitFilter implements WebFilter {
         if (!path.startsWith("/api/")) {
             return chain.filter(exchange);
         }
-        boolean signIn = SIGN_IN_PATHS.contains(path);
-        String key = (signIn ? "sign-in:" : "api:") + clientAddress(exchange);
         if (buckets.size() > MAX_TRACKED_CLIENTS) {
             // A flood of distinct addresses must not exhaust memory; starting the count afresh is the lesser harm.
             buckets.clear();
         }
-        Bucket bucket = buckets.computeIfAbsent(key, ignored -> newBucket(signIn ? limits.signInPerMinute() : limits.apiPerMinute()));
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-        if (!probe.isConsumed()) {
-            return EdgeProblems.tooManyRequests(exchange, Duration.ofNanos(probe.getNanosToWaitForRefill()));
+        boolean signIn = SIGN_IN_PATHS.contains(path);
+        int perMinute = signIn ? limits.signInPerMinute() : limits.apiPerMinute();
+        String scope = signIn ? "sign-in:" : "api:";
+        ConsumptionProbe byAddress = take(scope + "address:" + clientAddress(exchange), perMinute);
+        if (!byAddress.isConsumed()) {
+            return EdgeProblems.tooManyRequests(exchange, Duration.ofNanos(byAddress.getNanosToWaitForRefill()));
         }
-        return chain.filter(exchange);
+        return person(exchange)
+                .map(subject -> take(scope + "person:" + subject, perMinute))
+                .filter(probe -> !probe.isConsumed())
+                .flatMap(probe -> EdgeProblems.tooManyRequests(exchange, Duration.ofNanos(probe.getNanosToWaitForRefill())))
+                .switchIfEmpty(chain.filter(exchange));
+    }
+
+    private ConsumptionProbe take(String key, int perMinute) {
+        return buckets.computeIfAbsent(key, ignored -> newBucket(perMinute)).tryConsumeAndReturnRemaining(1);
+    }
+
+    /** The verified subject of the request's access token; empty without one, or when it does not check out. */
+    private Mono<String> person(ServerWebExchange exchange) {
+        return EdgeSecurity.bearerOrCookie(exchange)
+                .flatMap(token -> tokens.decode(token).map(jwt -> jwt.getSubject()).onErrorResume(ex -> Mono.empty()));
     }
 
     private static Bucket newBucket(int perMinute) {

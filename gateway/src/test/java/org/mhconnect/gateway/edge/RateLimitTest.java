@@ -12,7 +12,7 @@ import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "mhc.gateway.rate-limits.sign-in-per-minute=3")
+        properties = {"mhc.gateway.rate-limits.sign-in-per-minute=3", "mhc.gateway.rate-limits.api-per-minute=5"})
 @AutoConfigureWebTestClient(timeout = "20s")
 @ContextConfiguration(initializers = InfrastructureInitializer.class)
 class RateLimitTest {
@@ -30,6 +30,16 @@ class RateLimitTest {
                 .expectHeader().exists("Retry-After")
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.title").isEqualTo("Please slow down");
+    }
+
+    @Test
+    void everyApiRequestOfAClientCountsTowardsItsLimit() {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            http.get().uri("/api/me").exchange().expectStatus().isUnauthorized();
+        }
+
+        http.get().uri("/api/me").exchange().expectStatus().isEqualTo(429)
+                .expectHeader().exists("Retry-After");
     }
 
     private WebTestClient.ResponseSpec signIn() {

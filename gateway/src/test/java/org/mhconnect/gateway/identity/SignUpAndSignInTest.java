@@ -112,6 +112,35 @@ class SignUpAndSignInTest {
     }
 
     @Test
+    void anUnknownEmailTakesAboutAsLongAsAWrongPassword() {
+        String email = anEmail();
+        signUp(http, email);
+        long unknown = medianMillis(() -> signInAs(anEmail(), GOOD_PASSWORD));
+        long wrong = medianMillis(() -> signInAs(email, "not the password at all"));
+
+        // Both spend one Argon2id check; without the decoy check an unknown address would answer at once.
+        assertThat((double) unknown).isBetween(wrong / 3.0, wrong * 3.0);
+    }
+
+    private void signInAs(String email, String password) {
+        http.post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("email", email, "password", password)).exchange()
+                .expectStatus().isUnauthorized();
+    }
+
+    private static long medianMillis(Runnable attempt) {
+        attempt.run();
+        long[] times = new long[7];
+        for (int i = 0; i < times.length; i++) {
+            long start = System.nanoTime();
+            attempt.run();
+            times[i] = (System.nanoTime() - start) / 1_000_000;
+        }
+        java.util.Arrays.sort(times);
+        return times[times.length / 2];
+    }
+
+    @Test
     void theSignedInPersonReadsAndChangesTheirProfile() {
         String email = anEmail();
         signUp(http, email);
