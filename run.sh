@@ -223,9 +223,7 @@ cat <<EOF
 $(say "Mental Health Connect is ready (in $((SECONDS - STARTED_AT)) s).")
   Web app        http://localhost:$GATEWAY_PORT
   Mail viewer    http://localhost:$MAIL_UI_PORT
-  API docs       http://localhost:$CONTENT_PORT/swagger-ui.html (content)
-                 http://localhost:$JOURNAL_PORT/swagger-ui.html (journal)
-                 http://localhost:$REMINDER_PORT/swagger-ui.html (reminders)
+  API docs       http://localhost:$GATEWAY_PORT/swagger-ui.html (every service, OpenAPI 3.1)
   Data           $DATA_DIR
   Press Ctrl-C to stop everything.
 

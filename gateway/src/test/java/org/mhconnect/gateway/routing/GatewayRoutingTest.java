@@ -123,6 +123,23 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void servesEveryServicesApiDocumentInOnePlace() {
+        http.get().uri("/api-docs/journal").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.service").isEqualTo("journal").jsonPath("$.path").isEqualTo("/v3/api-docs");
+        http.get().uri("/v3/api-docs/swagger-config").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.urls[?(@.url == '/api-docs/content')]").exists()
+                .jsonPath("$.urls[?(@.url == '/api-docs/journal')]").exists()
+                .jsonPath("$.urls[?(@.url == '/api-docs/reminders')]").exists();
+        http.get().uri("/v3/api-docs").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.openapi").value(version -> assertThat(version.toString()).startsWith("3.1"))
+                .jsonPath("$.paths['/api/auth/login']").exists();
+    }
+
+    @Test
     void servesTheWebAppAtTheRoot() {
         http.get().uri("/").exchange()
                 .expectStatus().isOk()
