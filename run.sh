@@ -210,6 +210,7 @@ service content-service $CONTENT_PORT 192m content-service/target/content-servic
 service journal-service $JOURNAL_PORT 192m journal-service/target/journal-service-0.1.0.jar "${INFRA[@]}"
 service reminder-service $REMINDER_PORT 192m reminder-service/target/reminder-service-0.1.0.jar "${INFRA[@]}"
 service gateway $GATEWAY_PORT 192m gateway/target/gateway-0.1.0.jar "${INFRA[@]}" \
+  --spring.mail.host=localhost --spring.mail.port=$SMTP_PORT \
   --mhc.gateway.services.content=http://localhost:$CONTENT_PORT \
   --mhc.gateway.services.journal=http://localhost:$JOURNAL_PORT \
   --mhc.gateway.services.reminder=http://localhost:$REMINDER_PORT

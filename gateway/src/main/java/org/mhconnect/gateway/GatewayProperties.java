@@ -40,12 +40,16 @@ public record GatewayProperties(@DefaultValue Services services, @DefaultValue I
      * @param accessTokenTtl  at most 15 minutes
      * @param refreshTokenTtl how long a session lasts without being used
      * @param secureCookies   whether cookies carry {@code Secure}; browsers honour it on http://localhost too
+     * @param mailFrom        the sender of account e-mails
+     * @param emailChangeTtl  how long a link to confirm a new e-mail address works
      */
     public record Identity(@NotBlank @DefaultValue("http://localhost:8080") String issuer,
             @NotBlank @DefaultValue("mhc-api") String audience,
             @DefaultValue("10m") Duration accessTokenTtl,
             @DefaultValue("30d") Duration refreshTokenTtl,
-            @DefaultValue("true") boolean secureCookies) {
+            @DefaultValue("true") boolean secureCookies,
+            @DefaultValue("Mental Health Connect <hello@mental-health-connect.local>") String mailFrom,
+            @DefaultValue("24h") Duration emailChangeTtl) {
     }
 
     /**

@@ -123,6 +123,8 @@ final class RunningSystem implements AutoCloseable {
                 "--mhc.security.issuer=" + gateway()));
         if (service.equals("gateway")) {
             command.add("--mhc.gateway.identity.issuer=" + gateway());
+            command.add("--spring.mail.host=localhost");
+            command.add("--spring.mail.port=" + ports.get("smtp"));
             // Every test person signs in from this one address; the limit itself has its own test.
             command.add("--mhc.gateway.rate-limits.sign-in-per-minute=500");
             command.add("--mhc.gateway.services.content=" + url("content-service", ""));

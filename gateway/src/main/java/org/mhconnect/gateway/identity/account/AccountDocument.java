@@ -35,6 +35,11 @@ public record AccountDocument(
                 deletionRequestedAt, version);
     }
 
+    public AccountDocument withEmail(String newEmail) {
+        return new AccountDocument(id, newEmail, passwordHash, displayName, timeZone, locale, roles, createdAt,
+                deletionRequestedAt, version);
+    }
+
     public AccountDocument withDeletionRequestedAt(Instant requestedAt) {
         return new AccountDocument(id, email, passwordHash, displayName, timeZone, locale, roles, createdAt,
                 requestedAt, version);

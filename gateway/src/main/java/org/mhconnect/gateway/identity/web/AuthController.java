@@ -12,6 +12,7 @@ import org.mhconnect.gateway.identity.account.AccountDocument;
 import org.mhconnect.gateway.identity.account.Accounts;
 import org.mhconnect.gateway.identity.account.PasswordPolicy;
 import org.mhconnect.gateway.identity.account.Role;
+import org.mhconnect.gateway.identity.email.EmailChange;
 import org.mhconnect.gateway.identity.token.AccessTokens;
 import org.mhconnect.gateway.identity.token.RefreshSessions;
 import org.springframework.dao.DuplicateKeyException;
@@ -20,7 +21,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -39,11 +42,14 @@ class AuthController {
     private final RefreshSessions sessions;
     private final TokenCookies cookies;
     private final AccountAnnouncements announcements;
+    private final EmailChange emailChange;
     private final Clock clock;
 
     AuthController(Accounts accounts, PasswordPolicy policy, PasswordHashing passwords, AccessTokens accessTokens,
-            RefreshSessions sessions, TokenCookies cookies, AccountAnnouncements announcements, Clock clock) {
+            RefreshSessions sessions, TokenCookies cookies, AccountAnnouncements announcements, EmailChange emailChange,
+            Clock clock) {
         this.announcements = announcements;
+        this.emailChange = emailChange;
         this.accounts = accounts;
         this.policy = policy;
         this.passwords = passwords;
@@ -92,6 +98,17 @@ class AuthController {
                         .map(account -> signedIn(account, session.token(), response)))
                 .switchIfEmpty(Mono.error(() -> new IdentityException(HttpStatus.UNAUTHORIZED, "Please sign in again",
                         "This session has ended.")));
+    }
+
+    /** The link in the confirmation e-mail; the browser lands back in the web app with the outcome. */
+    @GetMapping("/email-confirmation")
+    Mono<ResponseEntity<Void>> confirmEmail(@RequestParam(required = false) String token) {
+        return emailChange.confirm(token)
+                .map(account -> "confirmed")
+                .onErrorResume(DuplicateKeyException.class, ex -> Mono.just("taken"))
+                .defaultIfEmpty("expired")
+                .map(outcome -> ResponseEntity.status(HttpStatus.SEE_OTHER)
+                        .location(URI.create("/?email-change=" + outcome)).<Void>build());
     }
 
     @PostMapping("/logout")

@@ -30,6 +30,10 @@ final class AuthRequests {
             @Pattern(regexp = LOCALE, message = "must be a language tag such as en or de-AT") String locale) {
     }
 
+    record EmailChangeRequest(@NotBlank @Email @Size(max = 254) String newEmail,
+            @NotBlank @Size(max = 128) String currentPassword) {
+    }
+
     record PasswordChange(@NotBlank @Size(max = 128) String currentPassword, @NotBlank @Size(max = 128) String newPassword) {
     }
 

@@ -5,6 +5,7 @@ import org.mhconnect.gateway.identity.account.AccountAnnouncements;
 import org.mhconnect.gateway.identity.account.AccountDocument;
 import org.mhconnect.gateway.identity.account.Accounts;
 import org.mhconnect.gateway.identity.account.PasswordPolicy;
+import org.mhconnect.gateway.identity.email.EmailChange;
 import org.mhconnect.gateway.identity.token.RefreshSessions;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -31,9 +32,11 @@ class MeController {
     private final PasswordHashing passwords;
     private final RefreshSessions sessions;
     private final AccountAnnouncements announcements;
+    private final EmailChange emailChange;
 
     MeController(Accounts accounts, PasswordPolicy policy, PasswordHashing passwords, RefreshSessions sessions,
-            AccountAnnouncements announcements) {
+            AccountAnnouncements announcements, EmailChange emailChange) {
+        this.emailChange = emailChange;
         this.announcements = announcements;
         this.accounts = accounts;
         this.policy = policy;
@@ -76,6 +79,19 @@ class MeController {
                         .map(account::withPasswordHash))
                 .flatMap(accounts::save)
                 .then();
+    }
+
+    @PostMapping("/email")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Mono<Void> changeEmail(@AuthenticationPrincipal Jwt token, @Valid @RequestBody AuthRequests.EmailChangeRequest change) {
+        return account(token)
+                .flatMap(account -> passwords.matches(change.currentPassword(), account.passwordHash())
+                        .flatMap(ok -> ok ? emailChange.taken(change.newEmail()) : Mono.error(new IdentityException(
+                                HttpStatus.BAD_REQUEST, "The current password is not right",
+                                "Please enter your current password again.")))
+                        .flatMap(taken -> taken ? Mono.error(new IdentityException(HttpStatus.CONFLICT,
+                                "This e-mail already has an account", "Please choose another address."))
+                                : emailChange.request(account, change.newEmail())));
     }
 
     @GetMapping("/sessions")
