@@ -70,7 +70,15 @@ public record GatewayProperties(@DefaultValue Services services, @DefaultValue I
      *
      * @param signInPerMinute per client address, for sign-in, sign-up and refresh
      * @param apiPerMinute    per person (or per address before sign-in), for everything else
+     * @param store           {@code memory} (one gateway) or {@code redis} (buckets shared by every instance)
      */
-    public record RateLimits(@DefaultValue("10") int signInPerMinute, @DefaultValue("300") int apiPerMinute) {
+    public record RateLimits(@DefaultValue("10") @Min(1) int signInPerMinute, @DefaultValue("300") @Min(1) int apiPerMinute,
+            @DefaultValue("memory") Store store) {
+
+        /** Where the buckets live. */
+        public enum Store {
+            MEMORY,
+            REDIS
+        }
     }
 }
