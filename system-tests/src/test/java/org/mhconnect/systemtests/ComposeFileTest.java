@@ -1,6 +1,7 @@
 package org.mhconnect.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * The compose file, checked without a Docker engine: {@code docker-compose config} validates it, and the
@@ -33,6 +36,16 @@ class ComposeFileTest {
 
         assertThat(check.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(check.exitValue()).as(output).isZero();
+    }
+
+    @Test
+    void hasNoKeyTwice() throws Exception {
+        // docker-compose (like most YAML readers) silently keeps the last of two equal keys; that hides mistakes.
+        LoaderOptions strict = new LoaderOptions();
+        strict.setAllowDuplicateKeys(false);
+        strict.setMergeOnCompose(true);
+
+        assertThatCode(() -> new Yaml(strict).load(Files.readString(COMPOSE))).doesNotThrowAnyException();
     }
 
     @Test
