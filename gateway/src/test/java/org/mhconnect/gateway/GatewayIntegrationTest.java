@@ -13,12 +13,14 @@ import org.springframework.test.context.ContextConfiguration;
 /**
  * The gateway's one shared test configuration: the whole application on a random port, with MongoDB and Kafka
  * from test-support. Sign-in limits are raised so that tests do not trip over each other's requests; the rate
- * limit has its own test.
+ * limit has its own test. Unfinished deletions are not announced again during a test run: the tests publish the
+ * services' confirmations themselves.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"mhc.gateway.rate-limits.sign-in-per-minute=1000", "mhc.gateway.rate-limits.api-per-minute=10000"})
+        properties = {"mhc.gateway.rate-limits.sign-in-per-minute=1000", "mhc.gateway.rate-limits.api-per-minute=10000",
+                "mhc.gateway.deletion.reannounce-after=1h"})
 @AutoConfigureWebTestClient(timeout = "20s")
 @ContextConfiguration(initializers = InfrastructureInitializer.class)
 public @interface GatewayIntegrationTest {

@@ -140,6 +140,16 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void allowsNoOtherOriginToReadAnswers() {
+        http.get().uri("/api/content/items").header("Origin", "https://elsewhere.example").exchange()
+                .expectHeader().doesNotExist("Access-Control-Allow-Origin");
+        http.options().uri("/api/content/items").header("Origin", "https://elsewhere.example")
+                .header("Access-Control-Request-Method", "POST").exchange()
+                .expectHeader().doesNotExist("Access-Control-Allow-Origin")
+                .expectHeader().doesNotExist("Access-Control-Allow-Methods");
+    }
+
+    @Test
     void servesTheWebAppAtTheRoot() {
         http.get().uri("/").exchange()
                 .expectStatus().isOk()
