@@ -1,6 +1,7 @@
 package org.mhconnect.gateway.identity;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import org.mhconnect.gateway.identity.token.SigningKeys;
 import org.springframework.boot.ApplicationRunner;
@@ -32,6 +33,7 @@ class IdentityConfiguration {
 
     @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
     void reloadSigningKeys() {
-        keys.load().block();
+        // Bounded, so that a stalled database cannot hold the scheduler thread that other tasks share.
+        keys.load().block(Duration.ofSeconds(30));
     }
 }

@@ -1,5 +1,7 @@
 package org.mhconnect.gateway.identity.deletion;
 
+import java.time.Duration;
+
 import org.mhconnect.events.Topics;
 import org.mhconnect.events.user.UserDataErased;
 import org.slf4j.Logger;
@@ -25,7 +27,7 @@ class ErasureConfirmations {
     @KafkaHandler
     void erased(UserDataErased erased) {
         // The listener thread may block; this is not the web event loop.
-        deletion.confirm(erased).block();
+        deletion.confirm(erased).block(Duration.ofSeconds(30));
     }
 
     @KafkaHandler(isDefault = true)
@@ -41,6 +43,6 @@ class ErasureConfirmations {
                     log.warn("Could not announce an overdue deletion again: {}", ex.getMessage());
                     return reactor.core.publisher.Mono.empty();
                 })
-                .blockLast();
+                .blockLast(Duration.ofMinutes(1));
     }
 }
