@@ -7,15 +7,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * 401 and 403 as RFC 9457 problem details. The 401 keeps the {@code WWW-Authenticate} header that bearer-token
- * clients expect; the body never says which check failed, so probing learns nothing.
+ * 401 and 403 as RFC 9457 problem details. The 401 carries the plain {@code WWW-Authenticate: Bearer} that
+ * clients expect; neither header nor body says which check failed, so probing learns nothing.
  */
 final class ProblemResponses {
 
@@ -25,9 +24,9 @@ final class ProblemResponses {
             .build();
 
     static AuthenticationEntryPoint unauthorized() {
-        BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
         return (request, response, ex) -> {
-            bearer.commence(request, response, ex);
+            // Deliberately without error_description: which check failed is nobody's business but the logs'.
+            response.setHeader("WWW-Authenticate", "Bearer");
             write(request, response, HttpStatus.UNAUTHORIZED, "Please sign in",
                     "This needs a valid access token. Sign in again if yours has expired.");
         };

@@ -49,6 +49,20 @@ class ComposeFileTest {
     }
 
     @Test
+    void theDockerfileBuildsEveryModuleOfTheReactor() throws Exception {
+        String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
+        var modules = Pattern.compile("<module>([^<]+)</module>").matcher(Files.readString(ROOT.resolve("pom.xml")))
+                .results().map(match -> match.group(1)).toList();
+
+        assertThat(modules).isNotEmpty().allSatisfy(module -> {
+            assertThat(dockerfile).contains("COPY " + module + "/pom.xml " + module + "/");
+            if (!module.equals("system-tests")) {
+                assertThat(dockerfile).contains("COPY " + module + "/src/main " + module + "/src/main");
+            }
+        });
+    }
+
+    @Test
     void pinsEveryImageToAVersion() throws Exception {
         var images = Pattern.compile("^\\s*image:\\s*(\\S+)", Pattern.MULTILINE).matcher(Files.readString(COMPOSE))
                 .results().map(match -> match.group(1)).toList();

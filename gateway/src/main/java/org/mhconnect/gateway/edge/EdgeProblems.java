@@ -67,6 +67,9 @@ final class EdgeProblems {
         problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        // These answers can come before Spring Security's header writer has run.
+        response.getHeaders().set("X-Content-Type-Options", "nosniff");
+        response.getHeaders().setCacheControl("no-store");
         return response.writeWith(Mono.just(response.bufferFactory().wrap(JSON.writeValueAsBytes(problem))));
     }
 

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.mhconnect.events.Topics;
 import org.mhconnect.events.journal.JournalEntryRecorded;
+import org.mhconnect.journal.erasure.ErasedPeople;
 import org.mhconnect.journal.outbox.EventOutbox;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -22,15 +23,20 @@ class RecordEntry {
 
     private final MongoTemplate mongo;
     private final EventOutbox outbox;
+    private final ErasedPeople erased;
     private final Clock clock;
 
-    RecordEntry(MongoTemplate mongo, EventOutbox outbox, Clock clock) {
+    RecordEntry(MongoTemplate mongo, EventOutbox outbox, ErasedPeople erased, Clock clock) {
+        this.erased = erased;
         this.mongo = mongo;
         this.outbox = outbox;
         this.clock = clock;
     }
 
     EntryView record(String userId, NewEntry request) {
+        if (erased.contains(userId)) {
+            throw new AccountErasedException();
+        }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         LocalDateTime local = LocalDateTime.ofInstant(now, ZoneId.of(request.timeZone()));
         String entryId = UUID.randomUUID().toString();

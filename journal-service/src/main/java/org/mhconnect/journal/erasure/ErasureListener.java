@@ -26,17 +26,21 @@ class ErasureListener {
     static final String SERVICE = "journal-service";
 
     private final JournalErasure erasure;
+    private final ErasedPeople erased;
     private final EventPublisher publisher;
     private final Clock clock;
 
-    ErasureListener(JournalErasure erasure, EventPublisher publisher, Clock clock) {
+    ErasureListener(JournalErasure erasure, ErasedPeople erased, EventPublisher publisher, Clock clock) {
         this.erasure = erasure;
+        this.erased = erased;
         this.publisher = publisher;
         this.clock = clock;
     }
 
     @KafkaHandler
     void deletionRequested(UserDeletionRequested request) {
+        // First close the door, then empty the room: no entry can slip in between.
+        erased.remember(request.userId());
         long entries = erasure.eraseAllOf(request.userId());
         log.info("Erased the journal of a deleted account ({} entries)", entries);
         publisher.publish(Topics.ERASURES, new UserDataErased(UUID.randomUUID(), clock.instant(), request.userId(), SERVICE));

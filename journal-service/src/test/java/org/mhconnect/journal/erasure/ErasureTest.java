@@ -61,6 +61,12 @@ class ErasureTest {
         }
         assertThat(entriesOf(leaving)).isZero();
         assertThat(entriesOf(staying)).isOne();
+        http.post().uri("/api/journal/entries")
+                .headers(headers -> headers.setBearerAuth(TestTokens.get().accessToken(leaving)))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"body\":\"written too late\",\"mood\":3,\"timeZone\":\"Europe/Berlin\"}").exchange()
+                .expectStatus().isForbidden();
+        assertThat(entriesOf(leaving)).isZero();
     }
 
     private void write(String userId) {

@@ -17,6 +17,9 @@ import org.springframework.stereotype.Component;
 @Component
 class JournaledDays implements ReminderErasure {
 
+    /** Ids of people whose data was erased, and nothing else about them. */
+    static final String ERASED_PEOPLE = "erased_people";
+
     private final MongoTemplate mongo;
 
     JournaledDays(MongoTemplate mongo) {
@@ -27,6 +30,10 @@ class JournaledDays implements ReminderErasure {
      * Records the entry's day. A redelivered event finds its entry id already counted and changes nothing.
      */
     void record(JournalEntryRecorded event) {
+        if (mongo.exists(Query.query(Criteria.where("_id").is(event.userId())), ERASED_PEOPLE)) {
+            // A late event of an erased account (its token outlived the account) must not bring data back.
+            return;
+        }
         String id = JournaledDayDocument.idOf(event.userId(), event.localDate());
         Query notYetCounted = Query.query(Criteria.where("_id").is(id).and("entryIds").ne(event.entryId()));
         Update count = new Update()
@@ -46,6 +53,9 @@ class JournaledDays implements ReminderErasure {
     /** All of a person's days: the ids {@code <userId>/...} form one range of the {@code _id} key. */
     @Override
     public long eraseAllOf(String userId) {
+        // First close the door, then empty the room: a journal event arriving now is ignored.
+        mongo.upsert(Query.query(Criteria.where("_id").is(userId)), new Update().setOnInsert("erasedAt", java.time.Instant.now()),
+                ERASED_PEOPLE);
         // '0' is the character after '/', so this range holds exactly the ids that start with "<userId>/".
         Query range = Query.query(Criteria.where("_id").gte(userId + "/").lt(userId + "0"));
         return mongo.remove(range, JournaledDayDocument.class).getDeletedCount();

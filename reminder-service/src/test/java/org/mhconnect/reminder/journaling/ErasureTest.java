@@ -54,5 +54,10 @@ class ErasureTest {
 
         await().atMost(Duration.ofSeconds(20)).until(() -> !days.journaledOn(leaving, LATE_MARCH));
         assertThat(days.journaledOn(similar, LATE_MARCH)).isTrue();
+
+        journal.publish(entryRecorded(leaving, LATE_MARCH.plusDays(1)));
+        journal.publish(entryRecorded(similar, LATE_MARCH.plusDays(1)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> days.journaledOn(similar, LATE_MARCH.plusDays(1)));
+        assertThat(days.journaledOn(leaving, LATE_MARCH.plusDays(1))).as("a late event of an erased account").isFalse();
     }
 }

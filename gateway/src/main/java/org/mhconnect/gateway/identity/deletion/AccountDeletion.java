@@ -89,6 +89,7 @@ public class AccountDeletion {
         return accounts.byId(deletion.userId())
                 .flatMap(account -> mongo.remove(account).then())
                 .then(sessions.forget(deletion.userId()))
+                .then(mongo.remove(Query.query(Criteria.where("userId").is(deletion.userId())), "email_changes").then())
                 .then(mongo.updateFirst(Query.query(Criteria.where("_id").is(deletion.userId())),
                         Update.update("completedAt", clock.instant()), DeletionDocument.class))
                 .doOnSuccess(done -> log.info("Account deletion complete: every service confirmed the erasure"))

@@ -68,14 +68,22 @@ public class SigningKeys {
         return new JWKSet(keys.get().stream().map(key -> (com.nimbusds.jose.jwk.JWK) key.toPublicJWK()).toList());
     }
 
+    /**
+     * Publishes the newest key and every older key that stopped signing recently: a key signs until its successor
+     * is created, so it stays while its successor is younger than twice the access-token lifetime.
+     */
     private void keep(List<SigningKeyDocument> stored) {
         Instant stillValid = clock.instant().minus(properties.identity().accessTokenTtl().multipliedBy(2));
-        List<ECKey> published = stored.stream()
+        List<SigningKeyDocument> newestFirst = stored.stream()
                 .sorted(Comparator.comparing(SigningKeyDocument::createdAt).reversed())
-                .filter(doc -> doc == stored.getFirst() || doc.createdAt().isAfter(stillValid))
-                .map(SigningKeys::parse)
                 .toList();
-        keys.set(published);
+        List<ECKey> published = new java.util.ArrayList<>();
+        for (int i = 0; i < newestFirst.size(); i++) {
+            if (i == 0 || newestFirst.get(i - 1).createdAt().isAfter(stillValid)) {
+                published.add(parse(newestFirst.get(i)));
+            }
+        }
+        keys.set(List.copyOf(published));
     }
 
     private static ECKey parse(SigningKeyDocument document) {

@@ -29,12 +29,15 @@ class KeysController {
                 .body(keys.publicKeys().toJSONObject());
     }
 
+    /**
+     * The issuer and where its keys are: the part of RFC 8414 metadata that resource servers use. This is not an
+     * OAuth authorization server (sign-in is a first-party JSON API), so no OAuth endpoints are advertised.
+     */
     @GetMapping("/.well-known/oauth-authorization-server")
     Map<String, Object> issuerMetadata() {
         String issuer = properties.identity().issuer();
-        return Map.of("issuer", issuer, "jwks_uri", issuer + "/.well-known/jwks.json",
-                "token_endpoint", issuer + "/api/auth/login",
-                "id_token_signing_alg_values_supported", java.util.List.of("ES256"));
+        return Map.of("issuer", issuer, "jwks_uri", issuer + "/.well-known/jwks.json", "response_types_supported",
+                java.util.List.of());
     }
 
     @PostMapping("/api/admin/signing-keys")

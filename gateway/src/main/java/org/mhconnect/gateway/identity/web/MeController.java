@@ -78,7 +78,8 @@ class MeController {
                         })
                         .map(account::withPasswordHash))
                 .flatMap(accounts::save)
-                .then();
+                // Whoever knew the old password may hold a session: every session ends, and signing in again starts one.
+                .flatMap(account -> sessions.revokeAll(account.id()));
     }
 
     @PostMapping("/email")

@@ -1,0 +1,9 @@
+package org.mhconnect.journal.entry;
+
+/** The caller's account was deleted and their journal erased; their token has simply not expired yet. */
+public class AccountErasedException extends RuntimeException {
+
+    AccountErasedException() {
+        super("This account has been deleted");
+    }
+}
