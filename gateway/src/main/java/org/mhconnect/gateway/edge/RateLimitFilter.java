@@ -1,16 +1,13 @@
 package org.mhconnect.gateway.edge;
 
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Set;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.mhconnect.gateway.GatewayProperties;
+import org.mhconnect.gateway.Sha256;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -72,7 +69,7 @@ class RateLimitFilter implements WebFilter {
     /** The verified subject of the request's access token; empty without one, or when it does not check out. */
     private Mono<String> person(ServerWebExchange exchange) {
         return EdgeSecurity.bearerOrCookie(exchange).flatMap(token -> {
-            String key = sha256(token);
+            String key = Sha256.hex(token);
             String known = verifiedSubjects.getIfPresent(key);
             if (known != null) {
                 return Mono.just(known);
@@ -86,15 +83,6 @@ class RateLimitFilter implements WebFilter {
         });
     }
 
-    private static String sha256(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        }
-        catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException(ex);
-        }
-    }
 
     private static String clientAddress(ServerWebExchange exchange) {
         InetSocketAddress remote = exchange.getRequest().getRemoteAddress();

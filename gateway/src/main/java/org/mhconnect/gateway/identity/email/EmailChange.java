@@ -1,15 +1,12 @@
 package org.mhconnect.gateway.identity.email;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.HexFormat;
 
 import org.mhconnect.gateway.GatewayProperties;
+import org.mhconnect.gateway.Sha256;
 import org.mhconnect.gateway.identity.account.AccountAnnouncements;
 import org.mhconnect.gateway.identity.account.AccountDocument;
 import org.mhconnect.gateway.identity.account.Accounts;
@@ -84,11 +81,6 @@ public class EmailChange {
     }
 
     private static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        }
-        catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException(ex);
-        }
+        return Sha256.hex(token);
     }
 }
