@@ -8,6 +8,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -15,6 +16,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         properties = {"mhc.gateway.rate-limits.sign-in-per-minute=3", "mhc.gateway.rate-limits.api-per-minute=5"})
 @AutoConfigureWebTestClient(timeout = "20s")
 @ContextConfiguration(initializers = InfrastructureInitializer.class)
+// Its own settings make its own application context; closing it afterwards keeps fewer gateways running at once.
+@DirtiesContext
 class RateLimitTest {
 
     @Autowired

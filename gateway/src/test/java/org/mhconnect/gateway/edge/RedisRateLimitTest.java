@@ -20,6 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -34,6 +35,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @ActiveProfiles("redis")
 @AutoConfigureWebTestClient(timeout = "20s")
 @ContextConfiguration(initializers = InfrastructureInitializer.class)
+// Its own settings make its own application context; closing it afterwards keeps fewer gateways running at once.
+@DirtiesContext
 class RedisRateLimitTest {
 
     static final Path REDIS_SERVER = Path.of("/usr/bin/redis-server");

@@ -20,6 +20,7 @@ import org.mhconnect.devstack.CapturedMail;
 import org.mhconnect.devstack.MailCatcher;
 import org.mhconnect.gateway.GatewayIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -27,6 +28,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** A new e-mail address counts only once the link sent to it is followed; real SMTP, captured by GreenMail. */
 @GatewayIntegrationTest
+// Its own settings make its own application context; closing it afterwards keeps fewer gateways running at once.
+@DirtiesContext
 class EmailChangeTest {
 
     static final MailCatcher MAIL = MailCatcher.onPort(freePort());

@@ -12,6 +12,7 @@ import org.mhconnect.testsupport.InfrastructureInitializer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -20,6 +21,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         properties = {"mhc.gateway.identity.access-token-ttl=2s", "mhc.gateway.rate-limits.sign-in-per-minute=1000"})
 @AutoConfigureWebTestClient(timeout = "20s")
 @ContextConfiguration(initializers = InfrastructureInitializer.class)
+// Its own settings make its own application context; closing it afterwards keeps fewer gateways running at once.
+@DirtiesContext
 class ShortLivedTokenTest {
 
     @Autowired
