@@ -21,6 +21,7 @@ import org.springframework.validation.annotation.Validated;
  * @param identity   how people sign in and how their tokens are made
  * @param rateLimits how many requests the edge accepts
  * @param maxBodySize the largest request body accepted; larger ones answer 413
+ * @param maxImportSize the largest body of {@code POST /api/journal/import}, a whole journal exported as JSON
  * @param deletion   which services must confirm an account's erasure
  * @param topics     how the topics the gateway owns are created
  */
@@ -28,7 +29,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("mhc.gateway")
 public record GatewayProperties(@DefaultValue Services services, @DefaultValue Identity identity,
         @DefaultValue RateLimits rateLimits, @DefaultValue("256KB") DataSize maxBodySize,
-        @DefaultValue Deletion deletion, @DefaultValue Topics topics) {
+        @DefaultValue("64MB") DataSize maxImportSize, @DefaultValue Deletion deletion, @DefaultValue Topics topics) {
 
     /** The base address of each service; {@code application.yml} holds the defaults. */
     public record Services(@NotNull URI content, @NotNull URI journal, @NotNull URI reminder) {
