@@ -2,6 +2,7 @@ package org.mhconnect.events;
 
 import java.util.Map;
 
+import org.mhconnect.events.journal.JournalCheckInCompleted;
 import org.mhconnect.events.journal.JournalEntryRecorded;
 import org.mhconnect.events.user.UserDataErased;
 import org.mhconnect.events.user.UserDeletionRequested;
@@ -33,7 +34,8 @@ public final class EventTypes {
             USER_PROFILE_CHANGED, UserProfileChanged.class,
             USER_DELETION_REQUESTED, UserDeletionRequested.class,
             USER_DATA_ERASED, UserDataErased.class,
-            JOURNAL_ENTRY_RECORDED, JournalEntryRecorded.class);
+            JOURNAL_ENTRY_RECORDED, JournalEntryRecorded.class,
+            JOURNAL_CHECKIN_COMPLETED, JournalCheckInCompleted.class);
 
     /** The logical type name of an event record. */
     public static String typeOf(DomainEvent event) {

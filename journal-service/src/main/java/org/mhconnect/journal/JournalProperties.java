@@ -1,6 +1,9 @@
 package org.mhconnect.journal;
 
+import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -13,10 +16,34 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param topics how the topics this service owns are created
  * @param outbox how staged events are retried
+ * @param encryption the master keys that wrap every person's data key
+ * @param support where crisis resources come from
  */
 @Validated
 @ConfigurationProperties("mhc.journal")
-public record JournalProperties(@DefaultValue Topics topics, @DefaultValue Outbox outbox) {
+public record JournalProperties(@DefaultValue Topics topics, @DefaultValue Outbox outbox,
+        @DefaultValue Encryption encryption, @DefaultValue Support support) {
+
+    /**
+     * @param masterKeys   master key id to the Base64 of 32 random bytes; from a secret store or the environment,
+     *                     never from the repository
+     * @param activeKeyId  the key that wraps new data keys; the others only unwrap until rotation moved them
+     * @param localKeyFile where a machine-local key is generated when no master key is configured (embedded default)
+     * @param keyCacheFor  how long an unwrapped data key stays in memory
+     */
+    public record Encryption(@DefaultValue Map<String, String> masterKeys, String activeKeyId,
+            @DefaultValue(".data/journal/master-keys.properties") Path localKeyFile,
+            @DefaultValue("5m") Duration keyCacheFor) {
+    }
+
+    /**
+     * @param contentUrl content-service, which owns the support resources
+     * @param timeout    how long an entry's response waits for content-service before using the built-in fallback
+     * @param cacheFor   how long a country's resources are kept
+     */
+    public record Support(@DefaultValue("http://localhost:8081") URI contentUrl, @DefaultValue("2s") Duration timeout,
+            @DefaultValue("1h") Duration cacheFor) {
+    }
 
     /** Partition and replica counts for the topics this service owns. */
     public record Topics(@DefaultValue("3") @Min(1) int partitions, @DefaultValue("1") @Min(1) @Max(5) short replicas) {

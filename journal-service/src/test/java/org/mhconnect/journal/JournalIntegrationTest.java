@@ -12,12 +12,13 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * journal-service's one shared test configuration: the whole application on a random port, with Kafka and
- * MongoDB from test-support (embedded by default, containers with {@code -Dmhc.test.infra=containers}).
+ * MongoDB from test-support (embedded by default, containers with {@code -Dmhc.test.infra=containers}), and a
+ * master key made up for the run.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureRestTestClient
-@ContextConfiguration(initializers = InfrastructureInitializer.class)
+@ContextConfiguration(initializers = {InfrastructureInitializer.class, TestMasterKey.class})
 public @interface JournalIntegrationTest {
 }

@@ -29,12 +29,23 @@ class IsolationSystemTest {
     /** Endpoints whose data belongs to the caller. Each is checked below with two people. */
     static final Set<String> USER_OWNED = Set.of(
             "POST /api/journal/entries",
+            "GET /api/journal/entries",
             "GET /api/journal/entries/{id}",
+            "PUT /api/journal/entries/{id}",
+            "DELETE /api/journal/entries/{id}",
+            "POST /api/journal/checkins",
+            "GET /api/journal/checkins",
+            "GET /api/journal/insights",
+            "GET /api/journal/export",
+            "POST /api/journal/import",
             "GET /api/reminders/journaled-days");
 
     /** Endpoints that hold nobody's private data. */
     static final Set<String> NOT_USER_OWNED = Set.of(
-            "GET /api/content/items");
+            "GET /api/content/items",
+            "GET /api/content/support",
+            "GET /api/journal/emotions",
+            "GET /api/journal/checkins/questions");
 
     static final List<String> SERVICES = List.of("content-service", "journal-service", "reminder-service");
 
@@ -85,6 +96,42 @@ class IsolationSystemTest {
     }
 
     @Test
+    void anotherPersonCanNeitherChangeNorDeleteAnEntry() throws Exception {
+        HttpResponse<String> changed = send("PUT", "/api/journal/entries/" + adasEntry, bea,
+                "{\"body\":\"Bea was here\",\"mood\":5,\"timeZone\":\"Europe/Berlin\",\"version\":0}");
+        HttpResponse<String> deleted = send("DELETE", "/api/journal/entries/" + adasEntry, bea, null);
+
+        assertThat(changed.statusCode()).isEqualTo(404);
+        assertThat(deleted.statusCode()).isEqualTo(404);
+        assertThat(get(system.gateway() + "/api/journal/entries/" + adasEntry, ada).body()).contains("Only mine.");
+    }
+
+    @Test
+    void listsInsightsCheckInsAndExportsHoldOnlyTheCallersOwnData() throws Exception {
+        post(system.gateway() + "/api/journal/checkins", ada, "{\"answers\":[3,3,3,3,3,3,3,3,3,3,3,3]}");
+
+        assertThat(get(system.gateway() + "/api/journal/entries", ada).body()).contains(adasEntry);
+        assertThat(get(system.gateway() + "/api/journal/entries", bea).body()).doesNotContain(adasEntry);
+        assertThat(get(system.gateway() + "/api/journal/export?format=json", bea).body()).doesNotContain("Only mine.");
+        assertThat(JSON.readTree(get(system.gateway() + "/api/journal/insights", bea).body()).get("entries").asInt()).isZero();
+        assertThat(JSON.readTree(get(system.gateway() + "/api/journal/checkins", bea).body()).get("items").size()).isZero();
+        assertThat(JSON.readTree(get(system.gateway() + "/api/journal/checkins", ada).body()).get("items").size()).isOne();
+    }
+
+    @Test
+    void importingAnotherPersonsEntryIdGivesTheImporterTheirOwnCopy() throws Exception {
+        Person cleo = People.signUpAndSignIn(system.gateway());
+        String export = get(system.gateway() + "/api/journal/export?format=json", ada).body();
+
+        HttpResponse<String> imported = post(system.gateway() + "/api/journal/import", cleo, export);
+
+        assertThat(imported.statusCode()).isEqualTo(200);
+        assertThat(get(system.gateway() + "/api/journal/entries", cleo).body()).contains("Only mine.").doesNotContain(adasEntry);
+        assertThat(get(system.gateway() + "/api/journal/entries/" + adasEntry, cleo).statusCode()).isEqualTo(404);
+        assertThat(get(system.gateway() + "/api/journal/entries/" + adasEntry, ada).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void anEntryIsAlwaysWrittenForTheTokensSubject() throws Exception {
         HttpResponse<String> smuggled = post(system.gateway() + "/api/journal/entries", bea,
                 "{\"body\":\"x\",\"mood\":2,\"timeZone\":\"Europe/Berlin\",\"userId\":\"" + ada.id() + "\"}");
@@ -98,6 +145,16 @@ class IsolationSystemTest {
                 assertThat(days(ada)).contains(adasDay));
 
         assertThat(days(bea)).doesNotContain(adasDay);
+    }
+
+    private static HttpResponse<String> send(String method, String path, Person person, String json) throws Exception {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(system.gateway() + path)).timeout(Duration.ofSeconds(15))
+                .header("Authorization", "Bearer " + person.accessToken())
+                .header("Content-Type", "application/json")
+                .method(method, json == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                        : java.net.http.HttpRequest.BodyPublishers.ofString(json));
+        return People.HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static List<String> days(Person person) throws Exception {

@@ -131,6 +131,10 @@ final class RunningSystem implements AutoCloseable {
             command.add("--mhc.gateway.services.journal=" + url("journal-service", ""));
             command.add("--mhc.gateway.services.reminder=" + url("reminder-service", ""));
         }
+        if (service.equals("journal-service")) {
+            // No master key is configured here, as in the embedded default: one is generated into the data directory.
+            command.add("--mhc.journal.support.content-url=" + url("content-service", ""));
+        }
         launch(service, new ProcessBuilder(command));
     }
 

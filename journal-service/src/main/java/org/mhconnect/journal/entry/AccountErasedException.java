@@ -3,7 +3,7 @@ package org.mhconnect.journal.entry;
 /** The caller's account was deleted and their journal erased; their token has simply not expired yet. */
 public class AccountErasedException extends RuntimeException {
 
-    AccountErasedException() {
+    public AccountErasedException() {
         super("This account has been deleted");
     }
 }

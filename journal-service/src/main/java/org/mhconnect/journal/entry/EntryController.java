@@ -1,15 +1,30 @@
 package org.mhconnect.journal.entry;
 
 import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import org.mhconnect.journal.support.CrisisSupport;
+import org.mhconnect.journal.vocabulary.EmotionCode;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Writing and reading journal entries. The caller is the subject of the verified access token. */
@@ -17,23 +32,71 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/journal/entries")
 class EntryController {
 
-    private final RecordEntry recordEntry;
-    private final Entries entries;
+    private final Journal journal;
+    private final CrisisSupport support;
+    private final WriterCountry countries;
 
-    EntryController(RecordEntry recordEntry, Entries entries) {
-        this.recordEntry = recordEntry;
-        this.entries = entries;
+    EntryController(Journal journal, CrisisSupport support, WriterCountry countries) {
+        this.journal = journal;
+        this.support = support;
+        this.countries = countries;
     }
 
+    /** Saves an entry. When its words suggest the writer may be in danger, the answer carries a {@code support} block. */
     @PostMapping
-    ResponseEntity<EntryView> record(@AuthenticationPrincipal(expression = "subject") String userId,
-            @Valid @RequestBody NewEntry request) {
-        EntryView entry = recordEntry.record(userId, request);
+    ResponseEntity<EntryView> create(@AuthenticationPrincipal(expression = "subject") String userId,
+            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
+            @Valid @RequestBody EntryRequest request) {
+        EntryView entry = withSupport(userId, acceptLanguage, journal.create(userId, request));
         return ResponseEntity.created(URI.create("/api/journal/entries/" + entry.id())).body(entry);
     }
 
     @GetMapping("/{id}")
     EntryView read(@AuthenticationPrincipal(expression = "subject") String userId, @PathVariable String id) {
-        return entries.find(userId, id).map(EntryView::of).orElseThrow(EntryNotFoundException::new);
+        return journal.read(userId, id).orElseThrow(EntryNotFoundException::new);
+    }
+
+    /** Changes an entry; {@code version} must be the one last read, or the answer is 409 and nothing changes. */
+    @PutMapping("/{id}")
+    EntryView update(@AuthenticationPrincipal(expression = "subject") String userId, @PathVariable String id,
+            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
+            @Valid @RequestBody EntryRequest request) {
+        return withSupport(userId, acceptLanguage, journal.update(userId, id, request));
+    }
+
+    /** Deletes an entry; with {@code version}, only if it is still the one last read. */
+    @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(@AuthenticationPrincipal(expression = "subject") String userId, @PathVariable String id,
+            @RequestParam(required = false) @Min(0) Long version) {
+        journal.delete(userId, id, version);
+    }
+
+    /**
+     * The caller's entries, newest first, a page at a time. Filters: local days {@code from}..{@code to}
+     * (inclusive), any of the given {@code mood}s, all of the given {@code emotion}s and {@code tag}s, and
+     * {@code q}, searched in the caller's own words.
+     */
+    @GetMapping
+    EntryPage list(@AuthenticationPrincipal(expression = "subject") String userId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) @Size(max = 5) List<@Min(1) @Max(5) Integer> mood,
+            @RequestParam(required = false) @Size(max = 10) List<@EmotionCode String> emotion,
+            @RequestParam(required = false) @Size(max = 5) List<@Size(min = 1, max = 40) String> tag,
+            @RequestParam(required = false) @Size(max = 200) String q,
+            @RequestParam(required = false) @Size(max = 200) String cursor,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        if (from != null && to != null && from.isAfter(to)) {
+            throw new InvalidEntryException("'from' must not be after 'to'.");
+        }
+        return journal.list(userId, new EntryFilter(from, to, mood, emotion, tag, q), cursor, size);
+    }
+
+    private EntryView withSupport(String userId, String acceptLanguage, EntryView entry) {
+        String critic = entry.reframe() == null ? null : entry.reframe().innerCritic();
+        return support.forWords(countries.of(userId, acceptLanguage), entry.title(), entry.body(), critic)
+                .map(entry::withSupport)
+                .orElse(entry);
     }
 }

@@ -4,12 +4,32 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 
-/** An entry as its owner sees it. */
-record EntryView(String id, LocalDateTime localDateTime, String timeZone, String body, int mood,
-        List<String> emotions, Instant createdAt, long version) {
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.mhconnect.journal.support.SupportBlock;
 
-    static EntryView of(JournalEntryDocument entry) {
-        return new EntryView(entry.id(), entry.localDateTime(), entry.timeZone(), entry.body(), entry.mood(),
-                entry.emotions(), entry.createdAt(), entry.version() == null ? 0 : entry.version());
+/**
+ * An entry as its owner sees it.
+ *
+ * @param support present only in the answer to a save whose words suggest the writer may be in danger
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record EntryView(String id, LocalDateTime localDateTime, String timeZone, String title, String body, int mood,
+        List<String> emotions, List<String> tags, String practiceId, Reframe reframe, Instant createdAt,
+        Instant updatedAt, long version, SupportBlock support) {
+
+    static EntryView of(JournalEntryDocument entry, PrivateFields words) {
+        return new EntryView(entry.id(), entry.localDateTime(), entry.timeZone(), words.title(), words.body(),
+                entry.mood(), entry.emotions(), words.tags(), entry.practiceId(), words.reframe(), entry.createdAt(),
+                entry.updatedAt(), entry.version(), null);
+    }
+
+    EntryView withSupport(SupportBlock block) {
+        return new EntryView(id, localDateTime, timeZone, title, body, mood, emotions, tags, practiceId, reframe,
+                createdAt, updatedAt, version, block);
+    }
+
+    @Override
+    public String toString() {
+        return "EntryView[" + id + "]";
     }
 }

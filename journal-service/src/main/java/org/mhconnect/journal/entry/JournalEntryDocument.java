@@ -5,13 +5,16 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 import org.springframework.data.annotation.Id;
-import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * An entry as stored. Reads by id check the owner in the same query, so another person's id finds nothing.
- * The owner index serves listing on a real MongoDB.
+ * An entry as stored. Title, body, reframe and custom tags are one AES-256-GCM ciphertext ({@code sealed}) under the
+ * writer's data key; tags are also kept as keyed blind tokens so they can be filtered on. The mood, emotion codes
+ * and the local date stay readable: they are what insights and other services are allowed to know.
+ *
+ * <p>Reads go by {@code _id} (one entry, or a page of ids through {@code $in}), which every MongoDB indexes. The
+ * owner index serves erasure on a real MongoDB; mongo-java-server scans for it, which erasure can afford.
  */
 @Document("entries")
 @CompoundIndex(name = "owner_local", def = "{'userId': 1, 'localDateTime': -1}")
@@ -20,9 +23,12 @@ record JournalEntryDocument(
         String userId,
         LocalDateTime localDateTime,
         String timeZone,
-        String body,
         int mood,
         List<String> emotions,
+        String practiceId,
+        List<String> tagTokens,
+        byte[] sealed,
         Instant createdAt,
-        @Version Long version) {
+        Instant updatedAt,
+        long version) {
 }

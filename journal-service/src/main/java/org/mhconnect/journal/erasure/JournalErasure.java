@@ -3,6 +3,6 @@ package org.mhconnect.journal.erasure;
 /** Removes everything the journal holds for one person. */
 public interface JournalErasure {
 
-    /** Deletes every entry of the person and returns how many there were. */
+    /** Deletes everything of this kind the person has and returns how many documents there were. */
     long eraseAllOf(String userId);
 }

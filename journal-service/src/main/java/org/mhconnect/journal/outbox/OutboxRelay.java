@@ -2,6 +2,7 @@ package org.mhconnect.journal.outbox;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Predicate;
 
 import org.mhconnect.journal.JournalProperties;
@@ -27,11 +28,11 @@ class OutboxRelay {
 
     private final MongoTemplate mongo;
     private final EventOutbox outbox;
-    private final AggregateExistence aggregates;
+    private final List<AggregateExistence> aggregates;
     private final JournalProperties properties;
     private final Clock clock;
 
-    OutboxRelay(MongoTemplate mongo, EventOutbox outbox, AggregateExistence aggregates, JournalProperties properties,
+    OutboxRelay(MongoTemplate mongo, EventOutbox outbox, List<AggregateExistence> aggregates, JournalProperties properties,
             Clock clock) {
         this.mongo = mongo;
         this.outbox = outbox;
@@ -46,7 +47,7 @@ class OutboxRelay {
         Query stale = Query.query(Criteria.where("stagedAt").lt(now.minus(properties.outbox().relayAfter()))).limit(500);
         Instant abandoned = now.minus(properties.outbox().abandonAfter());
         for (OutboxDocument staged : mongo.find(stale, OutboxDocument.class)) {
-            relayOne(staged, aggregates::exists, staged.stagedAt().isBefore(abandoned));
+            relayOne(staged, id -> aggregates.stream().anyMatch(aggregate -> aggregate.exists(id)), staged.stagedAt().isBefore(abandoned));
         }
     }
 

@@ -1,4 +1,4 @@
-package org.mhconnect.journal.entry;
+package org.mhconnect.journal.vocabulary;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -17,7 +17,7 @@ import jakarta.validation.Payload;
 @Constraint(validatedBy = TimeZoneId.Validator.class)
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE})
 @Retention(RetentionPolicy.RUNTIME)
-@interface TimeZoneId {
+public @interface TimeZoneId {
 
     String message() default "must be an IANA time zone such as Europe/Berlin";
 

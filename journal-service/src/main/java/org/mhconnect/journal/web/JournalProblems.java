@@ -1,7 +1,12 @@
 package org.mhconnect.journal.web;
 
+import org.mhconnect.journal.checkin.InvalidCheckInException;
+import org.mhconnect.journal.crypto.UnreadableDataException;
 import org.mhconnect.journal.entry.AccountErasedException;
 import org.mhconnect.journal.entry.EntryNotFoundException;
+import org.mhconnect.journal.entry.InvalidEntryException;
+import org.mhconnect.journal.entry.StaleVersionException;
+import org.mhconnect.journal.transfer.InvalidImportException;
 import org.mhconnect.problems.StandardProblems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -21,5 +26,34 @@ class JournalProblems extends StandardProblems {
     @ExceptionHandler(EntryNotFoundException.class)
     ProblemDetail entryNotFound() {
         return problem(HttpStatus.NOT_FOUND, "Entry not found", "There is no journal entry with this id.");
+    }
+
+    @ExceptionHandler(UnreadableDataException.class)
+    ProblemDetail unreadable() {
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "This entry cannot be opened",
+                "The stored entry does not open with your key. Nothing was changed; please tell us if this persists.");
+    }
+
+    @ExceptionHandler(StaleVersionException.class)
+    ProblemDetail staleVersion(StaleVersionException ex) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "The entry has changed",
+                "This entry was changed since you read it. Read it again, then make your change.");
+        problem.setProperty("currentVersion", ex.current());
+        return problem;
+    }
+
+    @ExceptionHandler(InvalidEntryException.class)
+    ProblemDetail invalidEntry(InvalidEntryException ex) {
+        return problem(HttpStatus.BAD_REQUEST, "The entry needs another look", ex.getMessage());
+    }
+
+    @ExceptionHandler(InvalidCheckInException.class)
+    ProblemDetail invalidCheckIn(InvalidCheckInException ex) {
+        return problem(HttpStatus.BAD_REQUEST, "The check-in needs another look", ex.getMessage());
+    }
+
+    @ExceptionHandler(InvalidImportException.class)
+    ProblemDetail invalidImport(InvalidImportException ex) {
+        return problem(HttpStatus.BAD_REQUEST, "The import was not accepted", ex.getMessage());
     }
 }

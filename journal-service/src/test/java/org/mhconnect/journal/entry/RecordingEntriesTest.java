@@ -131,7 +131,7 @@ class RecordingEntriesTest {
         String user = aUser();
 
         http.post().uri("/api/journal/entries").headers(bearer(user)).contentType(MediaType.APPLICATION_JSON)
-                .body(new NewEntry(PRIVATE_WORDS, 9, null, "Mars/Olympus_Mons")).exchange()
+                .body(new EntryRequest(null, "Mars/Olympus_Mons", null, PRIVATE_WORDS, 9, null, null, null, null, null)).exchange()
                 .expectStatus().isBadRequest()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
@@ -155,6 +155,6 @@ class RecordingEntriesTest {
     }
 
     private static Consumer<HttpHeaders> bearer(String userId) {
-        return headers -> headers.setBearerAuth(TestTokens.get().accessToken(userId));
+        return EntryFixtures.bearer(userId);
     }
 }

@@ -39,12 +39,16 @@ class ErasureTest {
     MongoTemplate mongo;
 
     @Test
-    void erasesEveryEntryOfThePersonAndConfirms() throws Exception {
+    void erasesEverythingOfThePersonDestroysTheirKeyAndConfirms() throws Exception {
         String leaving = UUID.randomUUID().toString();
         String staying = UUID.randomUUID().toString();
         write(leaving);
         write(leaving);
         write(staying);
+        http.post().uri("/api/journal/checkins")
+                .headers(headers -> headers.setBearerAuth(TestTokens.get().accessToken(leaving)))
+                .contentType(MediaType.APPLICATION_JSON).body("{\"answers\":[3,3,3,3,3,3,3,3,3,3,3,3]}").exchange()
+                .expectStatus().isCreated();
 
         try (KafkaConsumer<String, String> erasures = consumer()) {
             requestDeletion(leaving);
@@ -61,6 +65,11 @@ class ErasureTest {
         }
         assertThat(entriesOf(leaving)).isZero();
         assertThat(entriesOf(staying)).isOne();
+        assertThat(mongo.findById(leaving, org.bson.Document.class, "data_keys")).as("the data key").isNull();
+        assertThat(mongo.findById(staying, org.bson.Document.class, "data_keys")).isNotNull();
+        assertThat(mongo.findById(leaving, org.bson.Document.class, "checkins")).as("the check-ins").isNull();
+        assertThat(mongo.findById(leaving, org.bson.Document.class, "journals")).as("the month index").isNull();
+        assertThat(mongo.count(Query.query(Criteria.where("userId").is(leaving)), "entry_months")).isZero();
         http.post().uri("/api/journal/entries")
                 .headers(headers -> headers.setBearerAuth(TestTokens.get().accessToken(leaving)))
                 .contentType(MediaType.APPLICATION_JSON)

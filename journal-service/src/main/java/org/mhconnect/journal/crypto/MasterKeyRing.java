@@ -1,0 +1,128 @@
+package org.mhconnect.journal.crypto;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.mhconnect.journal.JournalProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The master keys that wrap every person's data key, each with an id. One is active and wraps new and rewrapped
+ * data keys; the others only unwrap until rotation has moved every data key off them.
+ *
+ * <p>Keys come from configuration ({@code mhc.journal.encryption.master-keys}, id to Base64 of 32 bytes), which
+ * is where a secret store or the environment puts them. When none are configured (the embedded default) a key is
+ * generated once into a local file, readable only by its owner, outside the repository.
+ */
+public final class MasterKeyRing {
+
+    private static final Logger log = LoggerFactory.getLogger(MasterKeyRing.class);
+    private static final String ACTIVE = "active";
+
+    private final Map<String, SecretKey> keys;
+    private final String activeId;
+
+    MasterKeyRing(Map<String, SecretKey> keys, String activeId) {
+        if (!keys.containsKey(activeId)) {
+            throw new IllegalStateException("The active master key '" + activeId + "' is not among the configured keys");
+        }
+        this.keys = Map.copyOf(keys);
+        this.activeId = activeId;
+    }
+
+    static MasterKeyRing from(JournalProperties.Encryption settings) {
+        if (!settings.masterKeys().isEmpty()) {
+            Map<String, SecretKey> keys = new LinkedHashMap<>();
+            settings.masterKeys().forEach((id, base64) -> keys.put(id, aesKey(id, base64)));
+            String active = settings.activeKeyId() != null ? settings.activeKeyId()
+                    : keys.size() == 1 ? keys.keySet().iterator().next() : null;
+            if (active == null) {
+                throw new IllegalStateException("Several master keys are configured; set mhc.journal.encryption.active-key-id");
+            }
+            return new MasterKeyRing(keys, active);
+        }
+        return fromLocalFile(settings.localKeyFile());
+    }
+
+    private static MasterKeyRing fromLocalFile(Path file) {
+        try {
+            Properties stored = new Properties();
+            if (Files.exists(file)) {
+                try (Reader in = Files.newBufferedReader(file)) {
+                    stored.load(in);
+                }
+            }
+            else {
+                String id = "local-" + UUID.randomUUID().toString().substring(0, 8);
+                stored.setProperty(id, Base64.getEncoder().encodeToString(Aead.randomKeyBytes()));
+                stored.setProperty(ACTIVE, id);
+                Files.createDirectories(file.toAbsolutePath().getParent());
+                Files.createFile(file);
+                try {
+                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                }
+                catch (UnsupportedOperationException ignored) {
+                    // Not a POSIX file system; the directory's own permissions apply.
+                }
+                try (Writer out = Files.newBufferedWriter(file)) {
+                    stored.store(out, "journal-service master keys for this machine only; never commit this file");
+                }
+                log.warn("No master key was configured; generated one for this machine in {}", file.toAbsolutePath());
+            }
+            Map<String, SecretKey> keys = new LinkedHashMap<>();
+            for (String id : stored.stringPropertyNames()) {
+                if (!id.equals(ACTIVE)) {
+                    keys.put(id, aesKey(id, stored.getProperty(id)));
+                }
+            }
+            return new MasterKeyRing(keys, stored.getProperty(ACTIVE));
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("The local master key file " + file + " could not be used", ex);
+        }
+    }
+
+    private static SecretKey aesKey(String id, String base64) {
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(base64.trim());
+        }
+        catch (IllegalArgumentException ex) {
+            throw new IllegalStateException("Master key '" + id + "' is not Base64");
+        }
+        if (bytes.length != 32) {
+            throw new IllegalStateException("Master key '" + id + "' must be 32 bytes (AES-256), not " + bytes.length);
+        }
+        return new SecretKeySpec(bytes, "AES");
+    }
+
+    String activeId() {
+        return activeId;
+    }
+
+    SecretKey active() {
+        return keys.get(activeId);
+    }
+
+    SecretKey get(String id) {
+        SecretKey key = keys.get(id);
+        if (key == null) {
+            throw new IllegalStateException("Master key '" + id + "' is needed to unwrap a data key but is not configured");
+        }
+        return key;
+    }
+}

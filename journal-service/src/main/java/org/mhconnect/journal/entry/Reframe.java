@@ -1,0 +1,14 @@
+package org.mhconnect.journal.entry;
+
+import jakarta.validation.constraints.Size;
+
+/**
+ * Answering the inner critic kindly.
+ *
+ * @param innerCritic   what my inner critic said
+ * @param friend        what I would say to a friend in my place
+ * @param kinderView    a kinder way to see it
+ */
+public record Reframe(@Size(max = 2_000) String innerCritic, @Size(max = 2_000) String friend,
+        @Size(max = 2_000) String kinderView) {
+}

@@ -1,0 +1,145 @@
+package org.mhconnect.journal.insight;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.mhconnect.journal.entry.EntryIndex.Summary;
+import org.mhconnect.journal.vocabulary.Emotions;
+
+/**
+ * Gentle insights over a range of the writer's local days, computed from the entry summaries alone: no entry is
+ * opened to compute them. Days are the days the writer lived them, in their own time zone.
+ *
+ * @param moodByDay   every day of the range: the mean mood of its entries (absent on a day without one) and the
+ *                    mean of the daily means over the seven days ending that day
+ * @param emotions    how often each emotion was named, most frequent first
+ * @param weekdays    Monday to Sunday: how many entries, and their mean mood
+ * @param practice    mood on days with a practice compared with days without one
+ * @param consistency a forgiving measure of showing up, 0 to 100
+ */
+public record Insights(LocalDate from, LocalDate to, int entries, List<DayMood> moodByDay,
+        List<EmotionCount> emotions, List<WeekdayPattern> weekdays, PracticeComparison practice,
+        Consistency consistency) {
+
+    public record DayMood(LocalDate date, Double mean, int entries, Double movingAverage7) {
+    }
+
+    public record EmotionCount(String code, String label, int count, double share) {
+    }
+
+    public record WeekdayPattern(DayOfWeek day, int entries, Double averageMood) {
+    }
+
+    /** @param difference mean mood with a practice minus without; absent unless both kinds of day exist */
+    public record PracticeComparison(Group withPractice, Group withoutPractice, Double difference) {
+
+        public record Group(int days, Double averageMood) {
+        }
+    }
+
+    /**
+     * Showing up, measured kindly: each day moves the score a tenth of the way towards 100 when there is an entry,
+     * and towards 0 when there is none, so a missed day lowers it a little. It never falls below the share of days
+     * written since the first entry, so it never drops to zero.
+     *
+     * @param score         0 to 100, from the first day with an entry in the range
+     * @param daysJournaled days in the range with at least one entry
+     * @param days          days in the range
+     */
+    public record Consistency(int score, int daysJournaled, int days, String message) {
+    }
+
+    static final double CONSISTENCY_STEP = 0.1;
+
+    static Insights of(LocalDate from, LocalDate to, List<Summary> summaries) {
+        List<Summary> inRange = summaries.stream()
+                .filter(s -> !s.day().isBefore(from) && !s.day().isAfter(to))
+                .toList();
+        Map<LocalDate, List<Summary>> byDay = inRange.stream()
+                .collect(Collectors.groupingBy(Summary::day, TreeMap::new, Collectors.toList()));
+        Map<LocalDate, Double> dailyMean = new TreeMap<>();
+        byDay.forEach((day, list) -> dailyMean.put(day, list.stream().mapToInt(Summary::mood).average().orElseThrow()));
+
+        List<DayMood> moodByDay = new ArrayList<>();
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            LocalDate weekStart = day.minusDays(6);
+            LocalDate end = day;
+            List<Double> window = dailyMean.entrySet().stream()
+                    .filter(e -> !e.getKey().isBefore(weekStart) && !e.getKey().isAfter(end))
+                    .map(Map.Entry::getValue)
+                    .toList();
+            moodByDay.add(new DayMood(day, round(dailyMean.get(day)), byDay.getOrDefault(day, List.of()).size(),
+                    window.isEmpty() ? null : round(window.stream().mapToDouble(Double::doubleValue).average().orElseThrow())));
+        }
+
+        return new Insights(from, to, inRange.size(), moodByDay, emotions(inRange), weekdays(inRange),
+                practice(byDay, dailyMean), consistency(from, to, dailyMean.keySet()));
+    }
+
+    private static List<EmotionCount> emotions(List<Summary> entries) {
+        Map<String, Long> counts = entries.stream().flatMap(s -> s.emotions().stream())
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        long total = counts.values().stream().mapToLong(Long::longValue).sum();
+        return counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .map(e -> new EmotionCount(e.getKey(), Emotions.byCode(e.getKey()).map(Emotions.Emotion::label).orElse(e.getKey()),
+                        e.getValue().intValue(), round((double) e.getValue() / total)))
+                .toList();
+    }
+
+    private static List<WeekdayPattern> weekdays(List<Summary> entries) {
+        List<WeekdayPattern> patterns = new ArrayList<>();
+        for (DayOfWeek day : DayOfWeek.values()) {
+            List<Summary> onDay = entries.stream().filter(s -> s.day().getDayOfWeek() == day).toList();
+            patterns.add(new WeekdayPattern(day, onDay.size(),
+                    onDay.isEmpty() ? null : round(onDay.stream().mapToInt(Summary::mood).average().orElseThrow())));
+        }
+        return patterns;
+    }
+
+    private static PracticeComparison practice(Map<LocalDate, List<Summary>> byDay, Map<LocalDate, Double> dailyMean) {
+        List<Double> with = new ArrayList<>();
+        List<Double> without = new ArrayList<>();
+        byDay.forEach((day, list) -> (list.stream().anyMatch(s -> s.practiceId() != null) ? with : without)
+                .add(dailyMean.get(day)));
+        Double withMean = mean(with);
+        Double withoutMean = mean(without);
+        return new PracticeComparison(new PracticeComparison.Group(with.size(), round(withMean)),
+                new PracticeComparison.Group(without.size(), round(withoutMean)),
+                withMean == null || withoutMean == null ? null : round(withMean - withoutMean));
+    }
+
+    static Consistency consistency(LocalDate from, LocalDate to, java.util.Set<LocalDate> journaled) {
+        int days = (int) (to.toEpochDay() - from.toEpochDay()) + 1;
+        LocalDate first = journaled.stream().min(Comparator.naturalOrder()).orElse(null);
+        if (first == null) {
+            return new Consistency(0, 0, days, "Whenever you are ready, a few words are enough to begin.");
+        }
+        double score = 1.0;
+        for (LocalDate day = first.plusDays(1); !day.isAfter(to); day = day.plusDays(1)) {
+            score += CONSISTENCY_STEP * ((journaled.contains(day) ? 1.0 : 0.0) - score);
+        }
+        // However long the pause, the days that were written still count: never below their share.
+        double share = (double) journaled.size() / (to.toEpochDay() - first.toEpochDay() + 1);
+        int percent = (int) Math.max(1, Math.round(Math.max(score, share) * 100));
+        String message = percent >= 70 ? "You keep coming back to yourself. That is the practice."
+                : percent >= 40 ? "You show up often. Any day is a good day to write again."
+                : "Every entry counts, whenever it comes. There is nothing to catch up on.";
+        return new Consistency(percent, journaled.size(), days, message);
+    }
+
+    private static Double mean(List<Double> values) {
+        return values.isEmpty() ? null : values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+    }
+
+    private static Double round(Double value) {
+        return value == null ? null : Math.round(value * 100) / 100.0;
+    }
+}

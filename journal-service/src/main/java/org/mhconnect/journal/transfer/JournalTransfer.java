@@ -1,0 +1,166 @@
+package org.mhconnect.journal.transfer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.mhconnect.journal.checkin.CheckInScores;
+import org.mhconnect.journal.checkin.CheckIns;
+import org.mhconnect.journal.checkin.InvalidCheckInException;
+import org.mhconnect.journal.entry.EntryRequest;
+import org.mhconnect.journal.entry.EntryView;
+import org.mhconnect.journal.entry.InvalidEntryException;
+import org.mhconnect.journal.entry.Journal;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Export as JSON or Markdown, and import of the JSON export. */
+@Component
+class JournalTransfer {
+
+    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd-HHmm");
+
+    private final Journal journal;
+    private final CheckIns checkIns;
+    private final JsonMapper json;
+    private final Validator validator;
+    private final Clock clock;
+
+    JournalTransfer(Journal journal, CheckIns checkIns, JsonMapper json, Validator validator, Clock clock) {
+        this.journal = journal;
+        this.checkIns = checkIns;
+        this.json = json;
+        this.validator = validator;
+        this.clock = clock;
+    }
+
+    record ImportResult(int entriesImported, int entriesSkipped, int checkInsImported, int checkInsSkipped) {
+    }
+
+    /** Streams the JSON export, one entry at a time, so a long journal never sits in memory whole. */
+    void writeJson(String userId, OutputStream out) throws IOException {
+        try (JsonGenerator generator = json.createGenerator(out)) {
+            generator.writeStartObject();
+            generator.writeName("format");
+            generator.writeString(JournalExport.FORMAT);
+            generator.writeName("version");
+            generator.writeNumber(JournalExport.VERSION);
+            generator.writeName("exportedAt");
+            generator.writePOJO(clock.instant());
+            generator.writeName("entries");
+            generator.writeStartArray();
+            journal.forEachEntry(userId, entry -> generator.writePOJO(exportedEntry(entry)));
+            generator.writeEndArray();
+            generator.writeName("checkIns");
+            generator.writeStartArray();
+            for (CheckIns.Stored checkIn : checkIns.history(userId).reversed()) {
+                generator.writePOJO(exported(checkIn));
+            }
+            generator.writeEndArray();
+            generator.writeEndObject();
+        }
+    }
+
+    /** Streams a zip: a Markdown file per entry under {@code entries/yyyy/}, plus {@code check-ins.md}. */
+    void writeMarkdownZip(String userId, OutputStream out) throws IOException {
+        ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
+        zip.putNextEntry(new ZipEntry("README.md"));
+        zip.write(("# My journal\n\nExported from Mental Health Connect on " + clock.instant()
+                + ".\n\nOne file per entry, oldest first; check-ins are in `check-ins.md`.\n").getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+        try {
+            journal.forEachEntry(userId, entry -> {
+                try {
+                    zip.putNextEntry(new ZipEntry("entries/" + entry.localDateTime().getYear() + "/"
+                            + FILE_TIME.format(entry.localDateTime()) + "-" + entry.id().substring(0, 8) + ".md"));
+                    zip.write(MarkdownExport.entry(entry).getBytes(StandardCharsets.UTF_8));
+                    zip.closeEntry();
+                }
+                catch (IOException ex) {
+                    throw new java.io.UncheckedIOException(ex);
+                }
+            });
+        }
+        catch (java.io.UncheckedIOException ex) {
+            throw ex.getCause();
+        }
+        zip.putNextEntry(new ZipEntry("check-ins.md"));
+        zip.write(MarkdownExport.checkIns(checkIns.history(userId).reversed()).getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+        zip.finish();
+        zip.flush();
+    }
+
+    /** Checks everything first, then restores. Nothing is written when anything is wrong. */
+    ImportResult restore(String userId, JournalExport export) {
+        if (export.version() != JournalExport.VERSION) {
+            throw new InvalidImportException("This export has version " + export.version() + "; version "
+                    + JournalExport.VERSION + " can be imported.");
+        }
+        List<EntryRequest> requests = export.entries().stream().map(JournalTransfer::request).toList();
+        for (int i = 0; i < requests.size(); i++) {
+            Set<ConstraintViolation<EntryRequest>> violations = validator.validate(requests.get(i));
+            if (!violations.isEmpty()) {
+                ConstraintViolation<EntryRequest> first = violations.iterator().next();
+                throw new InvalidImportException("entries[" + i + "]." + first.getPropertyPath() + " " + first.getMessage());
+            }
+            try {
+                journal.check(requests.get(i));
+            }
+            catch (InvalidEntryException ex) {
+                throw new InvalidImportException("entries[" + i + "]: " + ex.getMessage());
+            }
+        }
+        List<JournalExport.CheckIn> exportedCheckIns = export.checkIns() == null ? List.of() : export.checkIns();
+        for (int i = 0; i < exportedCheckIns.size(); i++) {
+            try {
+                CheckInScores.of(exportedCheckIns.get(i).answers());
+            }
+            catch (InvalidCheckInException ex) {
+                throw new InvalidImportException("checkIns[" + i + "]: " + ex.getMessage());
+            }
+        }
+        int entriesImported = 0;
+        for (int i = 0; i < requests.size(); i++) {
+            JournalExport.Entry entry = export.entries().get(i);
+            if (journal.restore(userId, entry.id(), requests.get(i), entry.createdAt())) {
+                entriesImported++;
+            }
+        }
+        int checkInsImported = 0;
+        for (JournalExport.CheckIn checkIn : exportedCheckIns) {
+            if (checkIns.restore(userId, new CheckIns.Restorable(checkIn.id(), checkIn.takenAt(), checkIn.localDate(),
+                    checkIn.answers()))) {
+                checkInsImported++;
+            }
+        }
+        return new ImportResult(entriesImported, requests.size() - entriesImported, checkInsImported,
+                exportedCheckIns.size() - checkInsImported);
+    }
+
+    private static EntryRequest request(JournalExport.Entry entry) {
+        return new EntryRequest(entry.localDateTime(), entry.timeZone(), entry.title(), entry.body(), entry.mood(),
+                entry.emotions(), entry.tags(), entry.practiceId(), entry.reframe(), null);
+    }
+
+    private static JournalExport.Entry exportedEntry(EntryView entry) {
+        return new JournalExport.Entry(entry.id(), entry.localDateTime(), entry.timeZone(), entry.title(), entry.body(),
+                entry.mood(), entry.emotions(), entry.tags(), entry.practiceId(), entry.reframe(), entry.createdAt(),
+                entry.updatedAt());
+    }
+
+    private static JournalExport.CheckIn exported(CheckIns.Stored checkIn) {
+        CheckInScores scores = CheckInScores.of(checkIn.answers());
+        return new JournalExport.CheckIn(checkIn.id(), checkIn.takenAt(), checkIn.localDate(), checkIn.answers(),
+                scores.total(), scores.subscales());
+    }
+}

@@ -1,0 +1,109 @@
+package org.mhconnect.journal.checkin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.mhconnect.journal.entry.EntryFixtures.aUser;
+import static org.mhconnect.journal.entry.EntryFixtures.bearer;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.mhconnect.events.CloudEventHeaders;
+import org.mhconnect.journal.JournalIntegrationTest;
+import org.mhconnect.journal.JournalTopicProbe;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/** Taking the self-compassion check-in, keeping its history, and announcing the scores. */
+@JournalIntegrationTest
+class CheckInApiTest {
+
+    static final List<Integer> KIND = List.of(1, 5, 5, 1, 5, 5, 5, 1, 1, 5, 1, 1);
+    static final List<Integer> HARSH = List.of(5, 1, 1, 5, 1, 1, 1, 5, 5, 1, 5, 5);
+
+    @Autowired
+    RestTestClient http;
+
+    @Test
+    void theQuestionsArePublicAndFramedAsAReflection() {
+        http.get().uri("/api/journal/checkins/questions").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.items.length()").isEqualTo(12)
+                .jsonPath("$.scale['1']").isEqualTo("Almost never")
+                .jsonPath("$.note").value(note -> assertThat(note.toString()).contains("not a diagnosis"));
+    }
+
+    @Test
+    void aCheckInAnswersWithItsScoresAndGentleReading() {
+        http.post().uri("/api/journal/checkins").headers(bearer(aUser())).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("answers", KIND, "timeZone", "Asia/Tokyo")).exchange()
+                .expectStatus().isCreated()
+                .expectHeader().valueMatches("Location", "/api/journal/checkins/[0-9a-f-]{36}")
+                .expectBody()
+                .jsonPath("$.total").isEqualTo(5.0)
+                .jsonPath("$.band").isEqualTo("HIGH")
+                .jsonPath("$.interpretation").isNotEmpty()
+                .jsonPath("$.subscales.length()").isEqualTo(6)
+                .jsonPath("$.subscales[?(@.code == 'self-judgment')].harsh").isEqualTo(List.of(true));
+    }
+
+    @Test
+    void theHistoryIsNewestFirstWithATrend() {
+        String user = aUser();
+        for (List<Integer> answers : List.of(HARSH, HARSH, KIND)) {
+            http.post().uri("/api/journal/checkins").headers(bearer(user)).contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("answers", answers)).exchange().expectStatus().isCreated();
+        }
+
+        http.get().uri("/api/journal/checkins").headers(bearer(user)).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.items.length()").isEqualTo(3)
+                .jsonPath("$.items[0].total").isEqualTo(5.0)
+                .jsonPath("$.items[2].total").isEqualTo(1.0)
+                .jsonPath("$.trend.direction").isEqualTo("RISING")
+                .jsonPath("$.trend.change").isEqualTo(4.0);
+        http.get().uri("/api/journal/checkins").headers(bearer(aUser())).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.items.length()").isEqualTo(0).jsonPath("$.trend").doesNotExist();
+    }
+
+    @Test
+    void checkInCompletedCarriesScoresOnly() {
+        String user = aUser();
+        try (JournalTopicProbe journal = new JournalTopicProbe()) {
+            http.post().uri("/api/journal/checkins").headers(bearer(user)).contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("answers", List.of(4, 2, 3, 5, 1, 2, 4, 3, 2, 5, 4, 1))).exchange()
+                    .expectStatus().isCreated();
+
+            ConsumerRecord<String, String> event = await().atMost(Duration.ofSeconds(20)).until(
+                    () -> journal.records().stream().filter(r -> user.equals(r.key())
+                            && "journal.checkin-completed".equals(JournalTopicProbe.header(r, CloudEventHeaders.TYPE))).findFirst(),
+                    found -> found.isPresent()).orElseThrow();
+            assertThat(event.value()).contains("\"total\":2.83").contains("\"self-kindness\":2.0")
+                    .doesNotContain("answers");
+        }
+    }
+
+    @Test
+    void aCheckInWithoutExactlyTwelveAnswersFromOneToFiveIsRefusedAndNothingIsKept() {
+        String user = aUser();
+        for (Object answers : List.of(List.of(1, 2, 3), List.of(1, 2, 3, 4, 5, 1, 2, 3, 4, 5, 1, 2, 3),
+                List.of(1, 2, 3, 4, 5, 1, 2, 3, 4, 5, 1, 0), List.of(1, 2, 3, 4, 5, 1, 2, 3, 4, 5, 1, 6))) {
+            http.post().uri("/api/journal/checkins").headers(bearer(user)).contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("answers", answers)).exchange()
+                    .expectStatus().isBadRequest()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+        http.post().uri("/api/journal/checkins").headers(bearer(user)).contentType(MediaType.APPLICATION_JSON)
+                .body("{\"answers\":[1,2,3,4,5,1,2,3,4,5,1,\"x\"]}").exchange().expectStatus().isBadRequest();
+
+        http.get().uri("/api/journal/checkins").headers(bearer(user)).exchange()
+                .expectBody().jsonPath("$.items.length()").isEqualTo(0);
+    }
+}

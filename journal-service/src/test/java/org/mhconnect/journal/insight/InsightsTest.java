@@ -1,0 +1,115 @@
+package org.mhconnect.journal.insight;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.mhconnect.journal.entry.EntryIndex.Summary;
+
+/** Gentle insights, computed over the writer's own local days. */
+class InsightsTest {
+
+    static final LocalDate MONDAY = LocalDate.parse("2026-11-02");
+
+    @Test
+    void moodByDayIsTheDailyMeanWithASevenDayMovingAverage() {
+        Insights insights = Insights.of(MONDAY, MONDAY.plusDays(7), List.of(
+                entry(MONDAY, 9, 2), entry(MONDAY, 21, 4),     // mean 3
+                entry(MONDAY.plusDays(2), 8, 5),                 // mean 5
+                entry(MONDAY.plusDays(7), 8, 1)));               // the next Monday: 1
+
+        assertThat(insights.moodByDay()).hasSize(8);
+        assertThat(insights.moodByDay().get(0)).isEqualTo(new Insights.DayMood(MONDAY, 3.0, 2, 3.0));
+        assertThat(insights.moodByDay().get(1)).isEqualTo(new Insights.DayMood(MONDAY.plusDays(1), null, 0, 3.0));
+        assertThat(insights.moodByDay().get(2).movingAverage7()).isEqualTo(4.0);
+        // The window of the next Monday no longer holds the first Monday: (5 + 1) / 2.
+        assertThat(insights.moodByDay().get(7).movingAverage7()).isEqualTo(3.0);
+    }
+
+    @Test
+    void emotionsAreCountedMostFrequentFirst() {
+        Insights insights = Insights.of(MONDAY, MONDAY.plusDays(6), List.of(
+                entry(MONDAY, 9, 2, "worried", "tired"), entry(MONDAY.plusDays(1), 9, 3, "worried"),
+                entry(MONDAY.plusDays(2), 9, 4, "calm")));
+
+        assertThat(insights.emotions()).extracting(Insights.EmotionCount::code).containsExactly("worried", "calm", "tired");
+        assertThat(insights.emotions().getFirst().count()).isEqualTo(2);
+        assertThat(insights.emotions().getFirst().share()).isEqualTo(0.5);
+        assertThat(insights.emotions().getFirst().label()).isEqualTo("Worried");
+    }
+
+    @Test
+    void weekdaysRunMondayToSunday() {
+        Insights insights = Insights.of(MONDAY, MONDAY.plusDays(13), List.of(
+                entry(MONDAY, 9, 2), entry(MONDAY.plusDays(7), 9, 4), entry(MONDAY.plusDays(5), 9, 5)));
+
+        assertThat(insights.weekdays()).extracting(Insights.WeekdayPattern::day).containsExactly(DayOfWeek.values());
+        assertThat(insights.weekdays().get(0)).isEqualTo(new Insights.WeekdayPattern(DayOfWeek.MONDAY, 2, 3.0));
+        assertThat(insights.weekdays().get(5)).isEqualTo(new Insights.WeekdayPattern(DayOfWeek.SATURDAY, 1, 5.0));
+        assertThat(insights.weekdays().get(2).averageMood()).isNull();
+    }
+
+    @Test
+    void daysWithAPracticeAreComparedWithDaysWithout() {
+        Insights insights = Insights.of(MONDAY, MONDAY.plusDays(6), List.of(
+                practised(MONDAY, 4), entry(MONDAY, 20, 2),     // a practice day, mean 3
+                practised(MONDAY.plusDays(1), 5),                // a practice day, 5
+                entry(MONDAY.plusDays(2), 9, 2)));               // without, 2
+
+        assertThat(insights.practice().withPractice()).isEqualTo(new Insights.PracticeComparison.Group(2, 4.0));
+        assertThat(insights.practice().withoutPractice()).isEqualTo(new Insights.PracticeComparison.Group(1, 2.0));
+        assertThat(insights.practice().difference()).isEqualTo(2.0);
+    }
+
+    @Test
+    void aMissedDayLowersConsistencyALittleAndNeverResetsIt() {
+        LocalDate to = MONDAY.plusDays(9);
+        Set<LocalDate> everyDay = Set.of(MONDAY, MONDAY.plusDays(1), MONDAY.plusDays(2), MONDAY.plusDays(3),
+                MONDAY.plusDays(4), MONDAY.plusDays(5), MONDAY.plusDays(6), MONDAY.plusDays(7), MONDAY.plusDays(8), to);
+        Set<LocalDate> oneMissed = Set.of(MONDAY, MONDAY.plusDays(1), MONDAY.plusDays(2), MONDAY.plusDays(3),
+                MONDAY.plusDays(4), MONDAY.plusDays(5), MONDAY.plusDays(6), MONDAY.plusDays(7), MONDAY.plusDays(8));
+        Set<LocalDate> threeMissed = Set.of(MONDAY, MONDAY.plusDays(1), MONDAY.plusDays(2), MONDAY.plusDays(3),
+                MONDAY.plusDays(4), MONDAY.plusDays(5), MONDAY.plusDays(6));
+
+        int perfect = Insights.consistency(MONDAY, to, everyDay).score();
+        int afterOneMiss = Insights.consistency(MONDAY, to, oneMissed).score();
+        int afterThreeMisses = Insights.consistency(MONDAY, to, threeMissed).score();
+
+        assertThat(perfect).isEqualTo(100);
+        assertThat(afterOneMiss).isEqualTo(90);
+        assertThat(afterThreeMisses).isEqualTo(73).isPositive();
+        assertThat(Insights.consistency(MONDAY, MONDAY.plusDays(60), Set.of(MONDAY)).score()).isPositive();
+    }
+
+    @Test
+    void comingBackRaisesConsistencyAgain() {
+        Set<LocalDate> backAfterABreak = Set.of(MONDAY, MONDAY.plusDays(4));
+        int away = Insights.consistency(MONDAY, MONDAY.plusDays(3), Set.of(MONDAY)).score();
+        int back = Insights.consistency(MONDAY, MONDAY.plusDays(4), backAfterABreak).score();
+
+        assertThat(back).isGreaterThan(away);
+    }
+
+    @Test
+    void entriesOutsideTheRangeAreLeftOut() {
+        Insights insights = Insights.of(MONDAY, MONDAY.plusDays(1), List.of(
+                entry(MONDAY.minusDays(1), 23, 1), entry(MONDAY, 0, 5), entry(MONDAY.plusDays(2), 0, 1)));
+
+        assertThat(insights.entries()).isEqualTo(1);
+    }
+
+    private static Summary entry(LocalDate day, int hour, int mood, String... emotions) {
+        return new Summary(UUID.randomUUID().toString(), LocalDateTime.of(day, java.time.LocalTime.of(hour, 0)), mood,
+                List.of(emotions), List.of(), null);
+    }
+
+    private static Summary practised(LocalDate day, int mood) {
+        return new Summary(UUID.randomUUID().toString(), day.atTime(8, 0), mood, List.of(), List.of(), "a-breathing-space");
+    }
+}

@@ -1,0 +1,181 @@
+package org.mhconnect.journal.transfer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mhconnect.journal.entry.EntryFixtures.aFullEntry;
+import static org.mhconnect.journal.entry.EntryFixtures.aUser;
+import static org.mhconnect.journal.entry.EntryFixtures.bearer;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import org.junit.jupiter.api.Test;
+import org.mhconnect.journal.JournalIntegrationTest;
+import org.mhconnect.journal.entry.EntryFixtures;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** A person can take everything away, as JSON or Markdown, and bring the JSON back. */
+@JournalIntegrationTest
+class ExportImportTest {
+
+    @Autowired
+    RestTestClient http;
+
+    @Autowired
+    JsonMapper json;
+
+    @Test
+    void aJsonExportImportedAfterEverythingWasDeletedRestoresTheWholeJournal() {
+        String user = aUser();
+        writeJournal(user);
+        String exported = exportJson(user);
+        JsonNode original = json.readTree(exported);
+        original.get("entries").forEach(entry -> http.delete().uri("/api/journal/entries/{id}", entry.get("id").asString())
+                .headers(bearer(user)).exchange().expectStatus().isNoContent());
+        assertThat(json.readTree(exportJson(user)).get("entries").size()).isZero();
+
+        http.post().uri("/api/journal/import").headers(bearer(user)).contentType(MediaType.APPLICATION_JSON)
+                .body(exported).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.entriesImported").isEqualTo(3)
+                .jsonPath("$.checkInsSkipped").isEqualTo(1);
+
+        assertThat(comparable(json.readTree(exportJson(user)), false)).isEqualTo(comparable(original, false));
+    }
+
+    @Test
+    void aJsonExportImportedIntoAnotherAccountGivesItItsOwnCopy() {
+        String before = aUser();
+        writeJournal(before);
+        String exported = exportJson(before);
+
+        String after = aUser();
+        http.post().uri("/api/journal/import").headers(bearer(after)).contentType(MediaType.APPLICATION_JSON)
+                .body(exported).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.entriesImported").isEqualTo(3)
+                .jsonPath("$.checkInsImported").isEqualTo(1);
+
+        // The same journal, under entry ids of its own: the originals still belong to the first account.
+        assertThat(comparable(json.readTree(exportJson(after)), true))
+                .isEqualTo(comparable(json.readTree(exported), true));
+        assertThat(comparable(json.readTree(exportJson(before)), false)).isEqualTo(comparable(json.readTree(exported), false));
+    }
+
+    @Test
+    void importingTheSameExportTwiceChangesNothing() {
+        String user = aUser();
+        writeJournal(user);
+        String exported = exportJson(user);
+
+        http.post().uri("/api/journal/import").headers(bearer(user)).contentType(MediaType.APPLICATION_JSON)
+                .body(exported).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.entriesImported").isEqualTo(0)
+                .jsonPath("$.entriesSkipped").isEqualTo(3)
+                .jsonPath("$.checkInsSkipped").isEqualTo(1);
+        assertThat(json.readTree(exportJson(user)).get("entries").size()).isEqualTo(3);
+    }
+
+    @Test
+    void anImportWithOneBadEntryWritesNothingAtAll() {
+        String source = aUser();
+        writeJournal(source);
+        ObjectNode exported = (ObjectNode) json.readTree(exportJson(source));
+        ((ObjectNode) exported.get("entries").get(2)).put("mood", 9);
+
+        String target = aUser();
+        http.post().uri("/api/journal/import").headers(bearer(target)).contentType(MediaType.APPLICATION_JSON)
+                .body(json.writeValueAsString(exported)).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat(detail.toString()).startsWith("entries[2].mood"));
+        assertThat(json.readTree(exportJson(target)).get("entries").size()).isZero();
+    }
+
+    @Test
+    void somethingThatIsNotAnExportIsRefused() {
+        http.post().uri("/api/journal/import").headers(bearer(aUser())).contentType(MediaType.APPLICATION_JSON)
+                .body("{\"format\":\"something-else\",\"version\":1,\"entries\":[]}").exchange()
+                .expectStatus().isBadRequest();
+    }
+
+    @Test
+    void theMarkdownExportIsAZipWithAFilePerEntryAndTheCheckIns() throws Exception {
+        String user = aUser();
+        writeJournal(user);
+
+        byte[] zip = http.get().uri("/api/journal/export?format=markdown").headers(bearer(user)).exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentType("application/zip")
+                .expectHeader().value("Content-Disposition", value -> assertThat(value).startsWith("attachment").contains(".zip"))
+                .expectBody(byte[].class).returnResult().getResponseBody();
+
+        List<String> names = new ArrayList<>();
+        String firstEntry = null;
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                names.add(entry.getName());
+                String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                if (firstEntry == null && entry.getName().startsWith("entries/")) {
+                    firstEntry = text;
+                }
+            }
+        }
+        assertThat(names).contains("README.md", "check-ins.md").filteredOn(name -> name.startsWith("entries/")).hasSize(3);
+        assertThat(firstEntry).startsWith("---\n").contains("mood: 4").contains("# A title about the day")
+                .contains("### What my inner critic said");
+    }
+
+    @Test
+    void anUnknownExportFormatIsABadRequest() {
+        http.get().uri("/api/journal/export?format=pdf").headers(bearer(aUser())).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    private void writeJournal(String user) {
+        LocalDateTime now = LocalDateTime.now(ZoneId.of(EntryFixtures.BERLIN)).withNano(0);
+        for (int i = 0; i < 3; i++) {
+            http.post().uri("/api/journal/entries").headers(bearer(user)).contentType(MediaType.APPLICATION_JSON)
+                    .body(aFullEntry(now.minusDays(40L * i), 2 + i, List.of("calm"), List.of("tag " + i), i == 0 ? "a-body-scan" : null))
+                    .exchange().expectStatus().isCreated();
+        }
+        http.post().uri("/api/journal/checkins").headers(bearer(user)).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("answers", List.of(4, 2, 3, 5, 1, 2, 4, 3, 2, 5, 4, 1))).exchange().expectStatus().isCreated();
+    }
+
+    private String exportJson(String user) {
+        return http.get().uri("/api/journal/export?format=json").headers(bearer(user)).exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+                .expectBody(String.class).returnResult().getResponseBody();
+    }
+
+    /** An export without the moments of export and restore; without entry ids too, when asked. */
+    private static JsonNode comparable(JsonNode export, boolean withoutEntryIds) {
+        ObjectNode copy = ((ObjectNode) export).deepCopy();
+        copy.remove("exportedAt");
+        copy.get("entries").forEach(entry -> {
+            ((ObjectNode) entry).remove("updatedAt");
+            if (withoutEntryIds) {
+                ((ObjectNode) entry).remove("id");
+            }
+        });
+        return copy;
+    }
+}
