@@ -18,6 +18,7 @@ import org.mhconnect.journal.erasure.ErasedPeople;
 import org.mhconnect.journal.erasure.JournalErasure;
 import org.mhconnect.journal.outbox.AggregateExistence;
 import org.mhconnect.journal.outbox.EventOutbox;
+import org.mhconnect.journal.storage.Upserts;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -86,7 +87,7 @@ public class CheckIns implements AggregateExistence, JournalErasure {
                 .append("localDate", stored.localDate().toString())
                 .append("timeZone", stored.timeZone())
                 .append("answers", stored.answers());
-        mongo.upsert(Query.query(Criteria.where("_id").is(userId)), new Update().push("items", item), COLLECTION);
+        Upserts.upsert(mongo, Query.query(Criteria.where("_id").is(userId)), new Update().push("items", item), COLLECTION);
         outbox.release(Topics.JOURNAL, event);
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.bson.Document;
+import org.mhconnect.journal.storage.Upserts;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -63,10 +64,10 @@ public class EntryIndex {
         if (summary.practiceId() != null) {
             value.append("practice", summary.practiceId());
         }
-        mongo.upsert(byId(monthId(userId, month)),
+        Upserts.upsert(mongo, byId(monthId(userId, month)),
                 new Update().set("entries." + summary.id(), value).setOnInsert("userId", userId).setOnInsert("month", month),
                 MONTHS);
-        mongo.upsert(byId(userId), new Update().addToSet("months", month), JOURNALS);
+        Upserts.upsert(mongo, byId(userId), new Update().addToSet("months", month), JOURNALS);
     }
 
     void remove(String userId, String entryId, LocalDateTime at) {

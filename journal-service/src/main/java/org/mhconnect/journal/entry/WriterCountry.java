@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.bson.Document;
+import org.mhconnect.journal.storage.Upserts;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -27,7 +28,7 @@ public class WriterCountry {
     public void rememberLocale(String userId, String locale) {
         Optional<String> country = regionOf(locale);
         Update update = country.map(c -> new Update().set("country", c)).orElseGet(() -> new Update().unset("country"));
-        mongo.upsert(Query.query(Criteria.where("_id").is(userId)), update, EntryIndex.JOURNALS);
+        Upserts.upsert(mongo, Query.query(Criteria.where("_id").is(userId)), update, EntryIndex.JOURNALS);
     }
 
     String of(String userId, String acceptLanguage) {
