@@ -60,28 +60,12 @@ public final class MasterKeyRing {
 
     private static MasterKeyRing fromLocalFile(Path file) {
         try {
-            Properties stored = new Properties();
-            if (Files.exists(file)) {
-                try (Reader in = Files.newBufferedReader(file)) {
-                    stored.load(in);
-                }
+            if (!Files.exists(file)) {
+                generate(file);
             }
-            else {
-                String id = "local-" + UUID.randomUUID().toString().substring(0, 8);
-                stored.setProperty(id, Base64.getEncoder().encodeToString(Aead.randomKeyBytes()));
-                stored.setProperty(ACTIVE, id);
-                Files.createDirectories(file.toAbsolutePath().getParent());
-                Files.createFile(file);
-                try {
-                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-                }
-                catch (UnsupportedOperationException ignored) {
-                    // Not a POSIX file system; the directory's own permissions apply.
-                }
-                try (Writer out = Files.newBufferedWriter(file)) {
-                    stored.store(out, "journal-service master keys for this machine only; never commit this file");
-                }
-                log.warn("No master key was configured; generated one for this machine in {}", file.toAbsolutePath());
+            Properties stored = new Properties();
+            try (Reader in = Files.newBufferedReader(file)) {
+                stored.load(in);
             }
             Map<String, SecretKey> keys = new LinkedHashMap<>();
             for (String id : stored.stringPropertyNames()) {
@@ -93,6 +77,39 @@ public final class MasterKeyRing {
         }
         catch (IOException ex) {
             throw new UncheckedIOException("The local master key file " + file + " could not be used", ex);
+        }
+    }
+
+    /**
+     * Writes a new key to a private temporary file, then links it into place. The link fails when another instance
+     * sharing the directory got there first, and then its key is used: every instance ends up with the same key.
+     */
+    private static void generate(Path file) throws IOException {
+        String id = "local-" + UUID.randomUUID().toString().substring(0, 8);
+        Properties generated = new Properties();
+        generated.setProperty(id, Base64.getEncoder().encodeToString(Aead.randomKeyBytes()));
+        generated.setProperty(ACTIVE, id);
+        Path directory = file.toAbsolutePath().getParent();
+        Files.createDirectories(directory);
+        Path draft = Files.createTempFile(directory, "master-keys", ".draft");
+        try {
+            try {
+                Files.setPosixFilePermissions(draft, PosixFilePermissions.fromString("rw-------"));
+            }
+            catch (UnsupportedOperationException ignored) {
+                // Not a POSIX file system; the directory's own permissions apply.
+            }
+            try (Writer out = Files.newBufferedWriter(draft)) {
+                generated.store(out, "journal-service master keys for this machine only; never commit this file");
+            }
+            Files.createLink(file, draft);
+            log.warn("No master key was configured; generated one for this machine in {}", file.toAbsolutePath());
+        }
+        catch (java.nio.file.FileAlreadyExistsException anotherInstanceWasFirst) {
+            // Use the key the other instance wrote.
+        }
+        finally {
+            Files.deleteIfExists(draft);
         }
     }
 
