@@ -34,7 +34,7 @@ public class ResourceServerAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     JwtDecoder accessTokenDecoder(ResourceServerProperties properties) {
-        return AccessTokenDecoder.create(properties);
+        return new RememberedTokens(AccessTokenDecoder.create(properties), java.time.Clock.systemUTC());
     }
 
     @Bean
