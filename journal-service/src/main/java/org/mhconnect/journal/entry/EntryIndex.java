@@ -1,5 +1,6 @@
 package org.mhconnect.journal.entry;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
@@ -9,6 +10,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.bson.Document;
 import org.mhconnect.journal.storage.Upserts;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -38,6 +41,11 @@ public class EntryIndex {
     private static final DateTimeFormatter SORTABLE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
 
     private final MongoTemplate mongo;
+    /** Months this instance has recently added to a journal, so most writes skip that second, idempotent update. */
+    private final Cache<String, Boolean> monthsAdded = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofMinutes(10))
+            .maximumSize(100_000)
+            .build();
 
     EntryIndex(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -67,7 +75,11 @@ public class EntryIndex {
         Upserts.upsert(mongo, byId(monthId(userId, month)),
                 new Update().set("entries." + summary.id(), value).setOnInsert("userId", userId).setOnInsert("month", month),
                 MONTHS);
-        Upserts.upsert(mongo, byId(userId), new Update().addToSet("months", month), JOURNALS);
+        String added = monthId(userId, month);
+        if (monthsAdded.getIfPresent(added) == null) {
+            Upserts.upsert(mongo, byId(userId), new Update().addToSet("months", month), JOURNALS);
+            monthsAdded.put(added, Boolean.TRUE);
+        }
     }
 
     void remove(String userId, String entryId, LocalDateTime at) {
@@ -117,6 +129,7 @@ public class EntryIndex {
     long eraseAllOf(String userId) {
         long months = mongo.remove(Query.query(Criteria.where("userId").is(userId)), MONTHS).getDeletedCount();
         mongo.remove(byId(userId), JOURNALS);
+        monthsAdded.asMap().keySet().removeIf(key -> key.startsWith(userId + "/"));
         return months;
     }
 
