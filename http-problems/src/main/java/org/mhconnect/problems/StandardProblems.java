@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.ConstraintViolationException;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -57,6 +58,17 @@ public abstract class StandardProblems extends ResponseEntityExceptionHandler {
         // The parser's message can quote the body; say what is wrong without repeating it.
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "The request body could not be read",
                 "The body must be well-formed JSON with only the documented fields."));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        // Spring's own detail repeats the value; name the parameter only.
+        String name = ex.getPropertyName() != null ? ex.getPropertyName() : "a parameter";
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Some parameters need another look",
+                "'" + name + "' does not have the expected form.");
+        problem.setProperty("errors", List.of(Map.of("field", name, "message", "does not have the expected form")));
+        return ResponseEntity.badRequest().body(problem);
     }
 
     @ExceptionHandler(ConstraintViolationException.class)

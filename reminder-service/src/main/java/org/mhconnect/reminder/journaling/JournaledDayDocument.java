@@ -2,6 +2,7 @@ package org.mhconnect.reminder.journaling;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -13,7 +14,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * key lookup.
  */
 @Document("journaled_days")
-record JournaledDayDocument(@Id String id, String userId, LocalDate localDate, Instant firstRecordedAt, int entries) {
+record JournaledDayDocument(@Id String id, String userId, LocalDate localDate, Instant firstRecordedAt, List<String> entryIds) {
 
     static String idOf(String userId, LocalDate day) {
         return userId + "/" + day;

@@ -7,6 +7,6 @@ import java.time.LocalDate;
 record JournaledDayView(LocalDate date, int entries, Instant firstRecordedAt) {
 
     static JournaledDayView of(JournaledDayDocument day) {
-        return new JournaledDayView(day.localDate(), day.entries(), day.firstRecordedAt());
+        return new JournaledDayView(day.localDate(), day.entryIds() == null ? 0 : day.entryIds().size(), day.firstRecordedAt());
     }
 }

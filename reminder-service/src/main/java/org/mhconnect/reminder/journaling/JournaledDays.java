@@ -27,26 +27,27 @@ class JournaledDays implements ReminderErasure {
     }
 
     /**
-     * Records the entry's day. A redelivered event finds its entry id already counted and changes nothing.
+     * Records the entry's day. The day is found by its {@code _id} alone, which every MongoDB indexes (mongo-java-server
+     * uses an index only for a query on exactly its fields), and the entry id is added to a set, so a redelivered
+     * event changes nothing. The number of entries is the size of that set.
      */
     void record(JournalEntryRecorded event) {
         if (mongo.exists(Query.query(Criteria.where("_id").is(event.userId())), ERASED_PEOPLE)) {
             // A late event of an erased account (its token outlived the account) must not bring data back.
             return;
         }
-        String id = JournaledDayDocument.idOf(event.userId(), event.localDate());
-        Query notYetCounted = Query.query(Criteria.where("_id").is(id).and("entryIds").ne(event.entryId()));
+        Query day = Query.query(Criteria.where("_id").is(JournaledDayDocument.idOf(event.userId(), event.localDate())));
         Update count = new Update()
                 .setOnInsert("userId", event.userId())
                 .setOnInsert("localDate", event.localDate())
                 .setOnInsert("firstRecordedAt", event.occurredAt())
-                .addToSet("entryIds", event.entryId())
-                .inc("entries", 1);
+                .addToSet("entryIds", event.entryId());
         try {
-            mongo.upsert(notYetCounted, count, JournaledDayDocument.class);
+            mongo.upsert(day, count, JournaledDayDocument.class);
         }
-        catch (DuplicateKeyException alreadyCounted) {
-            // The day exists and already lists this entry: a redelivery, and nothing to change.
+        catch (DuplicateKeyException raced) {
+            // Two events of the same new day at once: the other created it; now this one is an update.
+            mongo.upsert(day, count, JournaledDayDocument.class);
         }
     }
 
