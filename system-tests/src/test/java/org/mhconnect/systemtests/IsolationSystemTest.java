@@ -35,6 +35,7 @@ class IsolationSystemTest {
             "DELETE /api/journal/entries/{id}",
             "POST /api/journal/checkins",
             "GET /api/journal/checkins",
+            "GET /api/journal/checkins/{id}",
             "GET /api/journal/insights",
             "GET /api/journal/export",
             "POST /api/journal/import",
@@ -108,7 +109,10 @@ class IsolationSystemTest {
 
     @Test
     void listsInsightsCheckInsAndExportsHoldOnlyTheCallersOwnData() throws Exception {
-        post(system.gateway() + "/api/journal/checkins", ada, "{\"answers\":[3,3,3,3,3,3,3,3,3,3,3,3]}");
+        String checkIn = JSON.readTree(post(system.gateway() + "/api/journal/checkins", ada,
+                "{\"answers\":[3,3,3,3,3,3,3,3,3,3,3,3]}").body()).get("id").asString();
+        assertThat(get(system.gateway() + "/api/journal/checkins/" + checkIn, bea).statusCode()).isEqualTo(404);
+        assertThat(get(system.gateway() + "/api/journal/checkins/" + checkIn, ada).statusCode()).isEqualTo(200);
 
         assertThat(get(system.gateway() + "/api/journal/entries", ada).body()).contains(adasEntry);
         assertThat(get(system.gateway() + "/api/journal/entries", bea).body()).doesNotContain(adasEntry);

@@ -9,6 +9,7 @@ import org.mhconnect.journal.checkin.CheckInQuestionnaire.Item;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -42,6 +43,16 @@ class CheckInController {
             @Valid @RequestBody CheckInRequest request) {
         CheckInView view = CheckInView.of(checkIns.complete(userId, request));
         return ResponseEntity.created(URI.create("/api/journal/checkins/" + view.id())).body(view);
+    }
+
+    /** One check-in of the caller; another person's answers 404 like a missing one. */
+    @GetMapping("/{id}")
+    CheckInView read(@AuthenticationPrincipal(expression = "subject") String userId, @PathVariable String id) {
+        return checkIns.history(userId).stream()
+                .filter(stored -> stored.id().equals(id))
+                .findFirst()
+                .map(CheckInView::of)
+                .orElseThrow(CheckInNotFoundException::new);
     }
 
     /** Every check-in, newest first, and how the total has moved recently. */

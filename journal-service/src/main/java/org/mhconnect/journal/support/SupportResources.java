@@ -8,8 +8,6 @@ import java.util.Optional;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.mhconnect.journal.JournalProperties;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
@@ -25,7 +23,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class SupportResources {
 
-    private static final Logger log = LoggerFactory.getLogger(SupportResources.class);
     static final String MESSAGE = "It sounds like things are really hard right now. You deserve support, and you "
             + "do not have to carry this alone. These people are there to listen, any time.";
     static final String EMERGENCY = "If you are in danger now, call your local emergency number.";
@@ -81,8 +78,8 @@ public class SupportResources {
                     new SupportBlock.Emergency(message, number)));
         }
         catch (RestClientException | tools.jackson.core.JacksonException ex) {
-            log.warn("Support resources could not be fetched from content-service; using the built-in fallback: {}",
-                    ex.getClass().getSimpleName());
+            // Deliberately not logged: this only runs while support is being offered, so even a line without a name
+            // would tell that some entry just now signalled a crisis. The fallback answers instead.
             return Optional.empty();
         }
     }

@@ -1,5 +1,6 @@
 package org.mhconnect.journal.web;
 
+import org.mhconnect.journal.checkin.CheckInNotFoundException;
 import org.mhconnect.journal.checkin.InvalidCheckInException;
 import org.mhconnect.journal.crypto.UnreadableDataException;
 import org.mhconnect.journal.entry.AccountErasedException;
@@ -32,6 +33,11 @@ class JournalProblems extends StandardProblems {
     ProblemDetail unreadable() {
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "This entry cannot be opened",
                 "The stored entry does not open with your key. Nothing was changed; please tell us if this persists.");
+    }
+
+    @ExceptionHandler(CheckInNotFoundException.class)
+    ProblemDetail checkInNotFound() {
+        return problem(HttpStatus.NOT_FOUND, "Check-in not found", "There is no check-in with this id.");
     }
 
     @ExceptionHandler(StaleVersionException.class)

@@ -53,6 +53,22 @@ class CheckInApiTest {
     }
 
     @Test
+    void aCheckInCanBeReadBackByItsOwnerOnly() {
+        String owner = aUser();
+        String location = http.post().uri("/api/journal/checkins").headers(bearer(owner))
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("answers", KIND)).exchange()
+                .expectStatus().isCreated()
+                .expectBody(String.class).returnResult().getResponseHeaders().getLocation().toString();
+
+        http.get().uri(location).headers(bearer(owner)).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.total").isEqualTo(5.0).jsonPath("$.answers.length()").isEqualTo(12);
+        http.get().uri(location).headers(bearer(aUser())).exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
     void theHistoryIsNewestFirstWithATrend() {
         String user = aUser();
         for (List<Integer> answers : List.of(HARSH, HARSH, KIND)) {

@@ -130,6 +130,15 @@ class ListingEntriesTest {
     }
 
     @Test
+    void aMalformedParameterIsNamedWithoutRepeatingItsValue() {
+        http.get().uri("/api/journal/entries?from=the-day-it-all-went-wrong").headers(bearer(writer)).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("from")
+                .jsonPath("$.detail").value(detail -> assertThat(detail.toString()).doesNotContain("went-wrong"));
+    }
+
+    @Test
     void someoneWithoutEntriesGetsAnEmptyPage() {
         EntryPage page = http.get().uri("/api/journal/entries").headers(bearer(aUser())).exchange()
                 .expectStatus().isOk().expectBody(EntryPage.class).returnResult().getResponseBody();
