@@ -207,7 +207,10 @@ await_ready devstack "http://localhost:$MAIL_UI_PORT/health" "${PIDS[0]}"
 INFRA=(--spring.kafka.bootstrap-servers=localhost:$KAFKA_PORT --spring.mongodb.uri=mongodb://localhost:$MONGO_PORT)
 say "Starting the services…"
 service content-service $CONTENT_PORT 192m content-service/target/content-service-0.1.0.jar "${INFRA[@]}"
-service journal-service $JOURNAL_PORT 192m journal-service/target/journal-service-0.1.0.jar "${INFRA[@]}"
+# No master key is configured here: journal-service generates one for this machine, next to the other data.
+service journal-service $JOURNAL_PORT 192m journal-service/target/journal-service-0.1.0.jar "${INFRA[@]}" \
+  --mhc.journal.encryption.local-key-file="$DATA_DIR/journal/master-keys.properties" \
+  --mhc.journal.support.content-url=http://localhost:$CONTENT_PORT
 service reminder-service $REMINDER_PORT 192m reminder-service/target/reminder-service-0.1.0.jar "${INFRA[@]}"
 service gateway $GATEWAY_PORT 192m gateway/target/gateway-0.1.0.jar "${INFRA[@]}" \
   --spring.mail.host=localhost --spring.mail.port=$SMTP_PORT \
