@@ -44,6 +44,7 @@ class IsolationSystemTest {
     /** Endpoints that hold nobody's private data. */
     static final Set<String> NOT_USER_OWNED = Set.of(
             "GET /api/content/items",
+            "GET /api/content/items/{slug}",
             "GET /api/content/support",
             "GET /api/journal/emotions",
             "GET /api/journal/checkins/questions");

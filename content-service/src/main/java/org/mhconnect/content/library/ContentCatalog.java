@@ -1,6 +1,7 @@
 package org.mhconnect.content.library;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -16,6 +17,12 @@ class ContentCatalog {
 
     ContentCatalog(MongoTemplate mongo) {
         this.mongo = mongo;
+    }
+
+    /** A published item by its slug; a lookup by {@code _id}. */
+    Optional<ContentItemDocument> published(String slug) {
+        return Optional.ofNullable(mongo.findById(slug, ContentItemDocument.class))
+                .filter(item -> item.status() == ContentItemDocument.ContentStatus.PUBLISHED);
     }
 
     ItemPage published(ContentType type, String topic, int page, int size) {

@@ -1,0 +1,19 @@
+package org.mhconnect.content.library;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One published item, to read.
+ *
+ * @param body     the Markdown as the editor wrote it
+ * @param bodyHtml the same, rendered and sanitised: safe to place into a page as it is
+ */
+record ItemDetail(String slug, String type, String title, String summary, String body, String bodyHtml,
+        List<String> topics, int minutes, Instant publishedAt, long version) {
+
+    static ItemDetail of(ContentItemDocument item, String bodyHtml) {
+        return new ItemDetail(item.slug(), item.type().name().toLowerCase(), item.title(), item.summary(), item.body(),
+                bodyHtml, item.topics(), item.minutes(), item.publishedAt(), item.version() == null ? 0 : item.version());
+    }
+}
