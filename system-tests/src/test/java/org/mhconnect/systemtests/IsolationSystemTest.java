@@ -39,7 +39,13 @@ class IsolationSystemTest {
             "GET /api/journal/insights",
             "GET /api/journal/export",
             "POST /api/journal/import",
-            "GET /api/reminders/journaled-days");
+            "GET /api/reminders/journaled-days",
+            "PUT /api/content/items/{slug}/reaction",
+            "DELETE /api/content/items/{slug}/reaction",
+            "GET /api/content/items/{slug}/reactions",
+            "GET /api/content/saved",
+            "PUT /api/content/saved/{slug}",
+            "DELETE /api/content/saved/{slug}");
 
     /** Endpoints that hold nobody's private data. */
     static final Set<String> NOT_USER_OWNED = Set.of(
@@ -134,6 +140,24 @@ class IsolationSystemTest {
         assertThat(get(system.gateway() + "/api/journal/entries", cleo).body()).contains("Only mine.").doesNotContain(adasEntry);
         assertThat(get(system.gateway() + "/api/journal/entries/" + adasEntry, cleo).statusCode()).isEqualTo(404);
         assertThat(get(system.gateway() + "/api/journal/entries/" + adasEntry, ada).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void savedItemsAndReactionsAreEachPersonsOwn() throws Exception {
+        assertThat(send("PUT", "/api/content/saved/a-breathing-space", ada, null).statusCode()).isEqualTo(204);
+        assertThat(send("PUT", "/api/content/items/a-breathing-space/reaction", ada, "{\"reaction\":\"calming\"}")
+                .statusCode()).isEqualTo(200);
+
+        assertThat(get(system.gateway() + "/api/content/saved", ada).body()).contains("a-breathing-space");
+        assertThat(get(system.gateway() + "/api/content/saved", bea).body()).doesNotContain("a-breathing-space");
+        assertThat(JSON.readTree(get(system.gateway() + "/api/content/items/a-breathing-space/reactions", ada).body())
+                .get("mine").asString()).isEqualTo("calming");
+        assertThat(JSON.readTree(get(system.gateway() + "/api/content/items/a-breathing-space/reactions", bea).body())
+                .has("mine")).isFalse();
+        // Bea removing "her" reaction cannot touch Ada's.
+        send("DELETE", "/api/content/items/a-breathing-space/reaction", bea, null);
+        assertThat(JSON.readTree(get(system.gateway() + "/api/content/items/a-breathing-space/reactions", ada).body())
+                .get("mine").asString()).isEqualTo("calming");
     }
 
     @Test

@@ -12,9 +12,9 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Answers a deletion request. content-service holds no personal data yet (reactions and saved items arrive with
- * the library work, and will be erased here), so it confirms at once. A redelivered request confirms again,
- * which the gateway treats as the same confirmation.
+ * Answers a deletion request: erases the person's reactions (moving the counts back) and saved items, then
+ * confirms with {@code user.data-erased}. Erasing what is already gone changes nothing, so a redelivered request
+ * only confirms again, which the gateway treats as the same confirmation.
  */
 @Component
 @KafkaListener(id = "content-user-events", topics = Topics.USERS, groupId = "content-service")
@@ -23,14 +23,17 @@ class ErasureListener {
     static final String SERVICE = "content-service";
 
     private final EventPublisher publisher;
+    private final java.util.List<ContentErasure> erasures;
     private final Clock clock = Clock.systemUTC();
 
-    ErasureListener(EventPublisher publisher) {
+    ErasureListener(EventPublisher publisher, java.util.List<ContentErasure> erasures) {
         this.publisher = publisher;
+        this.erasures = erasures;
     }
 
     @KafkaHandler
     void deletionRequested(UserDeletionRequested request) {
+        erasures.forEach(erasure -> erasure.eraseAllOf(request.userId()));
         publisher.publish(Topics.ERASURES, new UserDataErased(UUID.randomUUID(), clock.instant(), request.userId(), SERVICE));
     }
 

@@ -25,6 +25,18 @@ class ContentCatalog {
                 .filter(item -> item.status() == ContentItemDocument.ContentStatus.PUBLISHED);
     }
 
+    /** Summaries of the published items among these slugs, in the order given; one {@code $in} on {@code _id}. */
+    List<ItemSummary> publishedAmong(List<String> slugs) {
+        if (slugs.isEmpty()) {
+            return List.of();
+        }
+        java.util.Map<String, ContentItemDocument> found = new java.util.HashMap<>();
+        mongo.find(Query.query(Criteria.where("_id").in(slugs)), ContentItemDocument.class).stream()
+                .filter(item -> item.status() == ContentItemDocument.ContentStatus.PUBLISHED)
+                .forEach(item -> found.put(item.slug(), item));
+        return slugs.stream().filter(found::containsKey).map(found::get).map(ItemSummary::of).toList();
+    }
+
     ItemPage published(ContentType type, String topic, int page, int size) {
         Criteria criteria = Criteria.where("status").is(ContentItemDocument.ContentStatus.PUBLISHED);
         if (type != null) {

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** An item as a list shows it: enough to choose, without the body. */
-record ItemSummary(String slug, String type, String title, String summary, List<String> topics, int minutes,
+public record ItemSummary(String slug, String type, String title, String summary, List<String> topics, int minutes,
         Instant publishedAt) {
 
     static ItemSummary of(ContentItemDocument item) {

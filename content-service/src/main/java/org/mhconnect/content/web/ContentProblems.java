@@ -1,6 +1,7 @@
 package org.mhconnect.content.web;
 
 import org.mhconnect.content.library.ItemNotFoundException;
+import org.mhconnect.content.saved.TooManySavedItemsException;
 import org.mhconnect.problems.StandardProblems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -14,5 +15,11 @@ class ContentProblems extends StandardProblems {
     @ExceptionHandler(ItemNotFoundException.class)
     ProblemDetail itemNotFound() {
         return problem(HttpStatus.NOT_FOUND, "Item not found", "There is no published item with this slug.");
+    }
+
+    @ExceptionHandler(TooManySavedItemsException.class)
+    ProblemDetail tooManySaved() {
+        return problem(HttpStatus.CONFLICT, "Your saved list is full",
+                "You can keep up to 500 saved items. Remove one you no longer need, then save this one.");
     }
 }
