@@ -22,10 +22,21 @@ record ContentItemDocument(
         String summary,
         String body,
         List<String> topics,
+        List<String> habits,
         int minutes,
+        String author,
+        List<Step> steps,
         ContentStatus status,
         Instant publishedAt,
         @Version Long version) {
+
+    /**
+     * One step of a guided practice.
+     *
+     * @param seconds an optional timer for the step
+     */
+    record Step(String text, Integer seconds) {
+    }
 
     enum ContentStatus {
         DRAFT,

@@ -61,7 +61,8 @@ class LibraryController {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             for (String part : new String[] {detail.slug(), String.valueOf(detail.version()), String.valueOf(detail.publishedAt()),
-                    detail.title(), detail.summary(), detail.body(), String.valueOf(detail.topics()), String.valueOf(detail.minutes())}) {
+                    detail.title(), detail.summary(), detail.body(), String.valueOf(detail.topics()), String.valueOf(detail.minutes()),
+                    String.valueOf(detail.habits()), String.valueOf(detail.steps()), detail.author()}) {
                 sha.update(String.valueOf(part).getBytes(StandardCharsets.UTF_8));
                 sha.update((byte) 0);
             }

@@ -62,7 +62,10 @@ class SeedLibrary implements ApplicationRunner {
                 .setOnInsert("summary", item.summary())
                 .setOnInsert("body", item.body())
                 .setOnInsert("topics", item.topics())
+                .setOnInsert("habits", item.habits())
                 .setOnInsert("minutes", item.minutes())
+                .setOnInsert("author", item.author())
+                .setOnInsert("steps", item.steps())
                 .setOnInsert("status", ContentItemDocument.ContentStatus.PUBLISHED)
                 .setOnInsert("publishedAt", now)
                 .setOnInsert("version", 0L);
@@ -82,6 +85,6 @@ class SeedLibrary implements ApplicationRunner {
 
     /** An item as the seed file spells it. */
     record SeedItem(String slug, ContentType type, String title, String summary, String body, List<String> topics,
-            int minutes) {
+            List<String> habits, int minutes, String author, List<ContentItemDocument.Step> steps) {
     }
 }

@@ -28,6 +28,9 @@ class ItemDetailApiTest {
         assertThat(item.slug()).isEqualTo(SLUG);
         assertThat(item.body()).contains("**Arrive.**");
         assertThat(item.bodyHtml()).contains("<strong>Arrive.</strong>").contains("<ol>").doesNotContain("**");
+        assertThat(item.habits()).contains("mindfulness");
+        assertThat(item.steps()).hasSize(3).allSatisfy(step -> assertThat(step.seconds()).isEqualTo(60));
+        assertThat(item.author()).isNotBlank();
     }
 
     @Test

@@ -77,7 +77,8 @@ class LibraryApiTest {
     @Test
     void listsNothingButPublishedItems() {
         mongo.save(new ContentItemDocument(LibraryFixtures.DRAFT_SLUG, ContentType.ARTICLE, "Draft", "Not yet",
-                "Body", List.of("self-compassion"), 2, ContentItemDocument.ContentStatus.DRAFT, Instant.now(), null));
+                "Body", List.of("self-compassion"), List.of("self-care"), 2, "An editor", List.of(),
+                ContentItemDocument.ContentStatus.DRAFT, Instant.now(), null));
 
         List<String> slugs = http.get().uri("/api/content/items?size=50").exchange()
                 .expectBody(ItemPage.class).returnResult().getResponseBody()
