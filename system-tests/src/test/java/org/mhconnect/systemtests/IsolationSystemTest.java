@@ -51,6 +51,7 @@ class IsolationSystemTest {
     static final Set<String> NOT_USER_OWNED = Set.of(
             "GET /api/content/items",
             "GET /api/content/items/{slug}",
+            "GET /api/content/search",
             "GET /api/content/support",
             "GET /api/journal/emotions",
             "GET /api/journal/checkins/questions");

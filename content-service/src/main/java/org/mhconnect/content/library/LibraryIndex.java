@@ -1,0 +1,262 @@
+package org.mhconnect.content.library;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Full-text search over the published library with Apache Lucene, in memory in every instance.
+ *
+ * <ul>
+ * <li>English stemming ({@link EnglishAnalyzer}): "breathing" finds "breathe".</li>
+ * <li>Typo tolerance: every word also matches within one edit (two from five letters on) at a lower weight.</li>
+ * <li>Relevance: a match in the title counts three times, in the summary twice, in the body once; every word of the
+ * query must match somewhere.</li>
+ * <li>Filters (type, topic, habit, longest duration) do not change the ranking.</li>
+ * <li>Snippets from the body, the matches marked with {@code <mark>}, everything else HTML-escaped.</li>
+ * </ul>
+ * The index is rebuilt from MongoDB when the service starts and then every {@code mhc.content.search.refresh-every}
+ * (30 s), so every instance converges on what is published without coordination. A search runs against one
+ * complete snapshot, never a half-built one.
+ */
+@Component
+class LibraryIndex {
+
+    private static final Logger log = LoggerFactory.getLogger(LibraryIndex.class);
+
+    private final MongoTemplate mongo;
+    private final Analyzer analyzer = new EnglishAnalyzer();
+    private volatile Snapshot current;
+    private Snapshot retired;
+
+    LibraryIndex(MongoTemplate mongo) {
+        this.mongo = mongo;
+        this.current = Snapshot.empty(analyzer);
+    }
+
+    /** One hit of a search. */
+    record Hit(String slug, String type, String title, String summary, List<String> topics, int minutes, String snippet,
+            float score) {
+    }
+
+    record Results(List<Hit> items, int page, int size, long total) {
+    }
+
+    /** What to search for. Null filters match everything. */
+    record Search(String text, ContentType type, String topic, String habit, Integer maxMinutes, int page, int size) {
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void buildAtStart() {
+        rebuild();
+    }
+
+    @Scheduled(fixedDelayString = "${mhc.content.search.refresh-every:30s}", initialDelayString = "${mhc.content.search.refresh-every:30s}")
+    void refresh() {
+        rebuild();
+    }
+
+    /** Rebuilds the whole index from the published items and swaps it in; returns how many items it holds. */
+    synchronized int rebuild() {
+        long started = System.nanoTime();
+        Directory directory = new ByteBuffersDirectory();
+        int count = 0;
+        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
+            var published = org.springframework.data.mongodb.core.query.Query.query(
+                    Criteria.where("status").is(ContentItemDocument.ContentStatus.PUBLISHED));
+            for (ContentItemDocument item : mongo.find(published, ContentItemDocument.class)) {
+                writer.addDocument(document(item));
+                count++;
+            }
+            writer.commit();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("The library index could not be built", ex);
+        }
+        try {
+            Snapshot next = Snapshot.open(directory, analyzer);
+            if (retired != null) {
+                retired.close(); // Searches that began on it finished long ago: a snapshot is retired for a whole cycle.
+            }
+            retired = current;
+            current = next;
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("The library index could not be opened", ex);
+        }
+        log.debug("Library index rebuilt: {} items in {} ms", count, (System.nanoTime() - started) / 1_000_000);
+        return count;
+    }
+
+    Results search(Search search) {
+        Snapshot snapshot = current;
+        List<String> words = analyze(search.text());
+        if (words.isEmpty()) {
+            return new Results(List.of(), search.page(), search.size(), 0);
+        }
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        for (String word : words) {
+            query.add(wordQuery(word), Occur.MUST);
+        }
+        if (search.type() != null) {
+            query.add(new TermQuery(new Term("type", search.type().name())), Occur.FILTER);
+        }
+        if (search.topic() != null) {
+            query.add(new TermQuery(new Term("topic", search.topic())), Occur.FILTER);
+        }
+        if (search.habit() != null) {
+            query.add(new TermQuery(new Term("habit", search.habit())), Occur.FILTER);
+        }
+        if (search.maxMinutes() != null) {
+            query.add(IntPoint.newRangeQuery("minutes", 0, search.maxMinutes()), Occur.FILTER);
+        }
+        Query built = query.build();
+        try {
+            int wanted = (search.page() + 1) * search.size();
+            TopDocs top = snapshot.searcher().search(built, wanted);
+            ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(top.scoreDocs.length, search.page() * search.size()),
+                    Math.min(top.scoreDocs.length, wanted));
+            String[] snippets = page.length == 0 ? new String[0]
+                    : snapshot.highlighter().highlight("body", built, new TopDocs(top.totalHits, page), 1);
+            StoredFields stored = snapshot.searcher().storedFields();
+            List<Hit> hits = new ArrayList<>();
+            for (int i = 0; i < page.length; i++) {
+                Document doc = stored.document(page[i].doc);
+                hits.add(new Hit(doc.get("slug"), doc.get("type").toLowerCase(Locale.ROOT), doc.get("title"),
+                        doc.get("summary"), Arrays.asList(doc.getValues("topicStored")),
+                        doc.getField("minutesStored").numericValue().intValue(), snippets[i], page[i].score));
+            }
+            return new Results(hits, search.page(), search.size(), top.totalHits.value());
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("The library index could not be searched", ex);
+        }
+    }
+
+    /** A word matches exactly, with its stem, in any of the three fields; or within a typo or two at a lower weight. */
+    private static Query wordQuery(String word) {
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        int edits = word.length() <= 3 ? 0 : word.length() == 4 ? 1 : 2;
+        for (String field : List.of("title", "summary", "body")) {
+            float weight = switch (field) {
+                case "title" -> 3f;
+                case "summary" -> 2f;
+                default -> 1f;
+            };
+            any.add(new BoostQuery(new TermQuery(new Term(field, word)), weight), Occur.SHOULD);
+            if (edits > 0) {
+                any.add(new BoostQuery(new FuzzyQuery(new Term(field, word), edits, 1), weight * 0.4f), Occur.SHOULD);
+            }
+        }
+        return any.build();
+    }
+
+    private List<String> analyze(String text) {
+        List<String> words = new ArrayList<>();
+        try (TokenStream tokens = analyzer.tokenStream("body", text)) {
+            CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+            tokens.reset();
+            while (tokens.incrementToken() && words.size() < 12) {
+                words.add(term.toString());
+            }
+            tokens.end();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        return words;
+    }
+
+    private static Document document(ContentItemDocument item) {
+        Document doc = new Document();
+        doc.add(new StringField("slug", item.slug(), Field.Store.YES));
+        doc.add(new StringField("type", item.type().name(), Field.Store.YES));
+        doc.add(new TextField("title", item.title(), Field.Store.YES));
+        doc.add(new TextField("summary", item.summary() == null ? "" : item.summary(), Field.Store.YES));
+        doc.add(new TextField("body", item.body() == null ? "" : item.body(), Field.Store.YES));
+        for (String topic : item.topics() == null ? List.<String>of() : item.topics()) {
+            doc.add(new StringField("topic", topic, Field.Store.NO));
+            doc.add(new StoredField("topicStored", topic));
+        }
+        for (String habit : item.habits() == null ? List.<String>of() : item.habits()) {
+            doc.add(new StringField("habit", habit, Field.Store.NO));
+        }
+        doc.add(new IntPoint("minutes", item.minutes()));
+        doc.add(new StoredField("minutesStored", item.minutes()));
+        return doc;
+    }
+
+    /** One opened index: a reader, its searcher and a highlighter over it. */
+    private record Snapshot(DirectoryReader reader, IndexSearcher searcher, UnifiedHighlighter highlighter) {
+
+        static Snapshot open(Directory directory, Analyzer analyzer) throws IOException {
+            DirectoryReader reader = DirectoryReader.open(directory);
+            IndexSearcher searcher = new IndexSearcher(reader);
+            UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
+                    .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "…", true))
+                    .withMaxLength(100_000)
+                    .build();
+            return new Snapshot(reader, searcher, highlighter);
+        }
+
+        static Snapshot empty(Analyzer analyzer) {
+            try {
+                Directory directory = new ByteBuffersDirectory();
+                new IndexWriter(directory, new IndexWriterConfig(analyzer)).close();
+                return open(directory, analyzer);
+            }
+            catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+        }
+
+        void close() {
+            try {
+                reader.close();
+            }
+            catch (IOException ex) {
+                // An in-memory reader: nothing to lose.
+            }
+        }
+    }
+}
