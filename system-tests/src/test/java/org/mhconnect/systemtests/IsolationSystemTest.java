@@ -52,6 +52,7 @@ class IsolationSystemTest {
             "GET /api/content/items",
             "GET /api/content/items/{slug}",
             "GET /api/content/search",
+            "GET /api/content/recommendations",
             "GET /api/content/support",
             "GET /api/journal/emotions",
             "GET /api/journal/checkins/questions");

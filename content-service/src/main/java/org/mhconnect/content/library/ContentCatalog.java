@@ -37,6 +37,37 @@ class ContentCatalog {
         return slugs.stream().filter(found::containsKey).map(found::get).map(ItemSummary::of).toList();
     }
 
+    List<ContentItemDocument> publishedOfType(ContentType type) {
+        Criteria criteria = Criteria.where("status").is(ContentItemDocument.ContentStatus.PUBLISHED);
+        if (type != null) {
+            criteria = criteria.and("type").is(type);
+        }
+        return mongo.find(Query.query(criteria), ContentItemDocument.class);
+    }
+
+    /** Up to three other published items that share the most habits and topics with this one. */
+    List<ItemDetail.Related> relatedTo(ContentItemDocument item) {
+        java.util.Set<String> mine = new java.util.HashSet<>();
+        mine.addAll(item.habits() == null ? List.of() : item.habits());
+        mine.addAll(item.topics() == null ? List.of() : item.topics());
+        return publishedOfType(null).stream()
+                .filter(other -> !other.slug().equals(item.slug()))
+                .map(other -> {
+                    java.util.Set<String> theirs = new java.util.HashSet<>();
+                    theirs.addAll(other.habits() == null ? List.of() : other.habits());
+                    theirs.addAll(other.topics() == null ? List.of() : other.topics());
+                    theirs.retainAll(mine);
+                    return java.util.Map.entry(theirs.size(), other);
+                })
+                .filter(scored -> scored.getKey() > 0)
+                .sorted(java.util.Comparator.<java.util.Map.Entry<Integer, ContentItemDocument>>comparingInt(java.util.Map.Entry::getKey)
+                        .reversed().thenComparing(scored -> scored.getValue().slug()))
+                .limit(3)
+                .map(scored -> new ItemDetail.Related(scored.getValue().slug(), scored.getValue().type().name().toLowerCase(),
+                        scored.getValue().title()))
+                .toList();
+    }
+
     ItemPage published(ContentType type, String topic, int page, int size) {
         Criteria criteria = Criteria.where("status").is(ContentItemDocument.ContentStatus.PUBLISHED);
         if (type != null) {

@@ -13,11 +13,15 @@ import java.util.List;
  */
 record ItemDetail(String slug, String type, String title, String summary, String body, String bodyHtml,
         List<String> topics, List<String> habits, int minutes, String author, List<ContentItemDocument.Step> steps,
-        Instant publishedAt, long version) {
+        List<Related> related, Instant publishedAt, long version) {
 
-    static ItemDetail of(ContentItemDocument item, String bodyHtml) {
+    /** Another item that shares habits or topics with this one. */
+    record Related(String slug, String type, String title) {
+    }
+
+    static ItemDetail of(ContentItemDocument item, String bodyHtml, List<Related> related) {
         return new ItemDetail(item.slug(), item.type().name().toLowerCase(), item.title(), item.summary(), item.body(),
                 bodyHtml, item.topics(), item.habits() == null ? List.of() : item.habits(), item.minutes(), item.author(),
-                item.steps() == null ? List.of() : item.steps(), item.publishedAt(), item.version() == null ? 0 : item.version());
+                item.steps() == null ? List.of() : item.steps(), related, item.publishedAt(), item.version() == null ? 0 : item.version());
     }
 }

@@ -43,7 +43,7 @@ class LibraryController {
     ResponseEntity<ItemDetail> item(
             @PathVariable @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,79}", message = "must be an item slug") String slug) {
         ContentItemDocument item = catalog.published(slug).orElseThrow(ItemNotFoundException::new);
-        ItemDetail detail = ItemDetail.of(item, markdown.toSafeHtml(item.body()));
+        ItemDetail detail = ItemDetail.of(item, markdown.toSafeHtml(item.body()), catalog.relatedTo(item));
         return ResponseEntity.ok().cacheControl(CACHE).eTag(etagOf(detail)).body(detail);
     }
 
@@ -62,7 +62,7 @@ class LibraryController {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             for (String part : new String[] {detail.slug(), String.valueOf(detail.version()), String.valueOf(detail.publishedAt()),
                     detail.title(), detail.summary(), detail.body(), String.valueOf(detail.topics()), String.valueOf(detail.minutes()),
-                    String.valueOf(detail.habits()), String.valueOf(detail.steps()), detail.author()}) {
+                    String.valueOf(detail.habits()), String.valueOf(detail.steps()), detail.author(), String.valueOf(detail.related())}) {
                 sha.update(String.valueOf(part).getBytes(StandardCharsets.UTF_8));
                 sha.update((byte) 0);
             }

@@ -19,6 +19,18 @@ public class PublishedItems {
         catalog.published(slug).orElseThrow(ItemNotFoundException::new);
     }
 
+    /** A published practice, as recommendations see it. */
+    public record Practice(String slug, String title, String summary, int minutes, List<String> habits) {
+    }
+
+    /** Every published practice. A scan of the library, which is small and read whole for this. */
+    public List<Practice> practices() {
+        return catalog.publishedOfType(ContentType.PRACTICE).stream()
+                .map(item -> new Practice(item.slug(), item.title(), item.summary(), item.minutes(),
+                        item.habits() == null ? List.of() : item.habits()))
+                .toList();
+    }
+
     /** Summaries of the published ones among these slugs, in the given order. */
     public List<ItemSummary> summaries(List<String> slugs) {
         return catalog.publishedAmong(slugs);

@@ -1,6 +1,7 @@
 package org.mhconnect.content.web;
 
 import org.mhconnect.content.library.ItemNotFoundException;
+import org.mhconnect.content.recommendation.UnknownEmotionException;
 import org.mhconnect.content.saved.TooManySavedItemsException;
 import org.mhconnect.problems.StandardProblems;
 import org.springframework.http.HttpStatus;
@@ -15,6 +16,12 @@ class ContentProblems extends StandardProblems {
     @ExceptionHandler(ItemNotFoundException.class)
     ProblemDetail itemNotFound() {
         return problem(HttpStatus.NOT_FOUND, "Item not found", "There is no published item with this slug.");
+    }
+
+    @ExceptionHandler(UnknownEmotionException.class)
+    ProblemDetail unknownEmotion() {
+        return problem(HttpStatus.BAD_REQUEST, "Some parameters need another look",
+                "'emotions' must be codes from the journal's vocabulary (GET /api/journal/emotions).");
     }
 
     @ExceptionHandler(TooManySavedItemsException.class)

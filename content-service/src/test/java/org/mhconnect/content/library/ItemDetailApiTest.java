@@ -31,6 +31,8 @@ class ItemDetailApiTest {
         assertThat(item.habits()).contains("mindfulness");
         assertThat(item.steps()).hasSize(3).allSatisfy(step -> assertThat(step.seconds()).isEqualTo(60));
         assertThat(item.author()).isNotBlank();
+        assertThat(item.related()).isNotEmpty().hasSizeLessThanOrEqualTo(3)
+                .extracting(ItemDetail.Related::slug).doesNotContain(SLUG);
     }
 
     @Test
