@@ -47,22 +47,29 @@ class LibraryController {
         return ResponseEntity.ok().cacheControl(CACHE).eTag(etagOf(detail)).body(detail);
     }
 
+    /** A page of published items; cacheable like an item, with an ETag over exactly what the page shows. */
     @GetMapping
-    ItemPage list(
+    ResponseEntity<ItemPage> list(
             @RequestParam(required = false) @Pattern(regexp = "article|practice", message = "must be article or practice") String type,
             @RequestParam(required = false) @Pattern(regexp = "[a-z0-9-]{1,40}", message = "must be a topic slug") String topic,
             @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(50) int size) {
         ContentType contentType = type == null ? null : ContentType.valueOf(type.toUpperCase(Locale.ROOT));
-        return catalog.published(contentType, topic, page, size);
+        ItemPage items = catalog.published(contentType, topic, page, size);
+        return ResponseEntity.ok().cacheControl(CACHE).eTag(etagOf(String.valueOf(items))).body(items);
     }
 
     private static String etagOf(ItemDetail detail) {
+        return etagOf(detail.slug(), String.valueOf(detail.version()), String.valueOf(detail.publishedAt()),
+                detail.title(), detail.summary(), detail.body(), String.valueOf(detail.topics()), String.valueOf(detail.minutes()),
+                String.valueOf(detail.habits()), String.valueOf(detail.steps()), detail.author(), String.valueOf(detail.related()));
+    }
+
+    /** A strong ETag: the first 128 bits of SHA-256 over the parts, each ended by a zero byte. */
+    private static String etagOf(String... parts) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (String part : new String[] {detail.slug(), String.valueOf(detail.version()), String.valueOf(detail.publishedAt()),
-                    detail.title(), detail.summary(), detail.body(), String.valueOf(detail.topics()), String.valueOf(detail.minutes()),
-                    String.valueOf(detail.habits()), String.valueOf(detail.steps()), detail.author(), String.valueOf(detail.related())}) {
+            for (String part : parts) {
                 sha.update(String.valueOf(part).getBytes(StandardCharsets.UTF_8));
                 sha.update((byte) 0);
             }

@@ -33,6 +33,19 @@ class LibraryApiTest {
     }
 
     @Test
+    void aListingIsCacheableAndAnsweredWith304WhileItsETagMatches() {
+        String etag = http.get().uri("/api/content/items?size=5").exchange()
+                .expectStatus().isOk()
+                .expectHeader().value("Cache-Control", value -> assertThat(value).contains("max-age=300").contains("public"))
+                .expectBody(String.class).returnResult().getResponseHeaders().getETag();
+
+        http.get().uri("/api/content/items?size=5").header("If-None-Match", etag).exchange()
+                .expectStatus().isNotModified();
+        http.get().uri("/api/content/items?size=6").header("If-None-Match", etag).exchange()
+                .expectStatus().isOk();
+    }
+
+    @Test
     void filtersByTypeAndTopic() {
         ItemPage practices = http.get().uri("/api/content/items?type=practice&topic=mindfulness").exchange()
                 .expectStatus().isOk()
