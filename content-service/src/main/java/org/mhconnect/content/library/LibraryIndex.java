@@ -49,14 +49,15 @@ import org.springframework.stereotype.Component;
  *
  * <ul>
  * <li>English stemming ({@link EnglishAnalyzer}): "breathing" finds "breathe".</li>
- * <li>Typo tolerance: every word also matches within one edit (two from five letters on) at a lower weight.</li>
+ * <li>Typo tolerance: a word the library does not contain matches within one edit (two from five letters on) at a
+ * lower weight.</li>
  * <li>Relevance: a match in the title counts three times, in the summary twice, in the body once; every word of the
  * query must match somewhere.</li>
  * <li>Filters (type, topic, habit, longest duration) do not change the ranking.</li>
  * <li>Snippets from the body, the matches marked with {@code <mark>}, everything else HTML-escaped.</li>
  * </ul>
  * The index is rebuilt from MongoDB when the service starts and then every {@code mhc.content.search.refresh-every}
- * (30 s), so every instance converges on what is published without coordination. A search runs against one
+ * (2 min), so every instance converges on what is published without coordination. A search runs against one
  * complete snapshot, never a half-built one.
  */
 @Component
@@ -68,6 +69,7 @@ class LibraryIndex {
     private final Analyzer analyzer = new EnglishAnalyzer();
     private volatile Snapshot current;
     private Snapshot retired;
+    private int indexed = -1;
 
     LibraryIndex(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -91,7 +93,7 @@ class LibraryIndex {
         rebuild();
     }
 
-    @Scheduled(fixedDelayString = "${mhc.content.search.refresh-every:30s}", initialDelayString = "${mhc.content.search.refresh-every:30s}")
+    @Scheduled(fixedDelayString = "${mhc.content.search.refresh-every:2m}", initialDelayString = "${mhc.content.search.refresh-every:2m}")
     void refresh() {
         rebuild();
     }
@@ -124,7 +126,14 @@ class LibraryIndex {
         catch (IOException ex) {
             throw new UncheckedIOException("The library index could not be opened", ex);
         }
-        log.debug("Library index rebuilt: {} items in {} ms", count, (System.nanoTime() - started) / 1_000_000);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        if (count != indexed) {
+            log.info("Library index rebuilt: {} items in {} ms", count, millis);
+        }
+        else {
+            log.debug("Library index rebuilt: {} items in {} ms", count, millis);
+        }
+        indexed = count;
         return count;
     }
 
@@ -136,7 +145,7 @@ class LibraryIndex {
         }
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         for (String word : words) {
-            query.add(wordQuery(word), Occur.MUST);
+            query.add(wordQuery(word, known(snapshot, word)), Occur.MUST);
         }
         if (search.type() != null) {
             query.add(new TermQuery(new Term("type", search.type().name())), Occur.FILTER);
@@ -173,11 +182,15 @@ class LibraryIndex {
         }
     }
 
-    /** A word matches exactly, with its stem, in any of the three fields; or within a typo or two at a lower weight. */
-    private static Query wordQuery(String word) {
+    /**
+     * A word matches exactly, with its stem, in any of the three fields. A word the library does not contain is
+     * probably a typo: it matches within one edit (two from five letters on), at a lower weight. Known words skip
+     * the fuzzy expansion, which is by far the most expensive part of a search.
+     */
+    private static Query wordQuery(String word, boolean known) {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
-        int edits = word.length() <= 3 ? 0 : word.length() == 4 ? 1 : 2;
-        for (String field : List.of("title", "summary", "body")) {
+        int edits = known || word.length() <= 3 ? 0 : word.length() == 4 ? 1 : 2;
+        for (String field : FIELDS) {
             float weight = switch (field) {
                 case "title" -> 3f;
                 case "summary" -> 2f;
@@ -190,6 +203,22 @@ class LibraryIndex {
         }
         return any.build();
     }
+
+    private static boolean known(Snapshot snapshot, String word) {
+        try {
+            for (String field : FIELDS) {
+                if (snapshot.reader().docFreq(new Term(field, word)) > 0) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    private static final List<String> FIELDS = List.of("title", "summary", "body");
 
     private List<String> analyze(String text) {
         List<String> words = new ArrayList<>();
