@@ -5,6 +5,7 @@ import java.util.List;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
+import org.mhconnect.events.journal.Emotions;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -30,7 +31,7 @@ class RecommendationController {
             @RequestParam(required = false) @Min(1) @Max(240) Integer minutes) {
         List<String> codes = emotions == null ? List.of() : emotions;
         for (String code : codes) {
-            if (!Recommendations.HABITS_FOR_EMOTION.containsKey(code)) {
+            if (!Emotions.isKnown(code)) {
                 throw new UnknownEmotionException();
             }
         }

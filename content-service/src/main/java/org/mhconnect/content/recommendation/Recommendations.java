@@ -22,7 +22,7 @@ class Recommendations {
 
     static final int LIMIT = 5;
 
-    /** Which habits tend to help with each emotion of the journal's vocabulary. */
+    /** Which habits tend to help with each emotion of the journal's vocabulary ({@code Emotions}); a test keeps them in step. */
     static final Map<String, List<String>> HABITS_FOR_EMOTION = Map.ofEntries(
             Map.entry("anxious", List.of("mindfulness", "self-care")),
             Map.entry("worried", List.of("mindfulness", "challenge-negative-self-talk")),

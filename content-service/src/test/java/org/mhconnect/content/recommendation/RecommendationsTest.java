@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.mhconnect.events.journal.Emotions;
 import org.mhconnect.content.ContentIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -54,6 +55,12 @@ class RecommendationsTest {
     @Test
     void withoutAnythingEveryPracticeIsAGentleSuggestion() {
         assertThat(recommend("").items()).hasSize(5).allSatisfy(practice -> assertThat(practice.reason()).isNotBlank());
+    }
+
+    @Test
+    void everyEmotionOfTheJournalsVocabularyPointsToAHabit() {
+        assertThat(Recommendations.HABITS_FOR_EMOTION.keySet())
+                .containsExactlyInAnyOrderElementsOf(Emotions.ALL.stream().map(Emotions.Emotion::code).toList());
     }
 
     @Test

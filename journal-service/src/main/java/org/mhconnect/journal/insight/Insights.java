@@ -11,7 +11,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.mhconnect.journal.entry.EntryIndex.Summary;
-import org.mhconnect.journal.vocabulary.Emotions;
+import org.mhconnect.events.journal.Emotions;
 
 /**
  * Gentle insights over a range of the writer's local days, computed from the entry summaries alone: no entry is

@@ -10,6 +10,7 @@ import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
+import org.mhconnect.events.journal.Emotions;
 
 /** A code from the fixed emotion vocabulary, such as {@code calm}; see {@code GET /api/journal/emotions}. */
 @Documented

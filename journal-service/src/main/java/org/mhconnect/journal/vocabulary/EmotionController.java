@@ -3,6 +3,8 @@ package org.mhconnect.journal.vocabulary;
 import java.time.Duration;
 import java.util.List;
 
+import org.mhconnect.events.journal.Emotions;
+
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

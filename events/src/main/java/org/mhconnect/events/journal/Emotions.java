@@ -1,4 +1,4 @@
-package org.mhconnect.journal.vocabulary;
+package org.mhconnect.events.journal;
 
 import java.util.List;
 import java.util.Map;
@@ -8,7 +8,9 @@ import java.util.stream.Collectors;
 
 /**
  * The fixed emotion vocabulary, grouped by how pleasant a feeling is and how much energy it carries (the four
- * quadrants of a mood meter). Codes are stable and travel in events; labels are for people.
+ * quadrants of a mood meter). Codes are stable and travel in {@link JournalEntryRecorded}; labels are for people.
+ * journal-service accepts only these codes, and content-service's recommendations read them, so both share this
+ * one list.
  */
 public final class Emotions {
 
