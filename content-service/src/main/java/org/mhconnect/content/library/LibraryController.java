@@ -1,16 +1,13 @@
 package org.mhconnect.content.library;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Locale;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import org.mhconnect.content.rendering.MarkdownRenderer;
+import org.mhconnect.content.web.StrongEtags;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,14 +26,16 @@ class LibraryController {
 
     private final ContentCatalog catalog;
     private final MarkdownRenderer markdown;
+    private final StrongEtags etags;
 
-    LibraryController(ContentCatalog catalog, MarkdownRenderer markdown) {
+    LibraryController(ContentCatalog catalog, MarkdownRenderer markdown, StrongEtags etags) {
         this.catalog = catalog;
         this.markdown = markdown;
+        this.etags = etags;
     }
 
     /**
-     * One published item with its body rendered to sanitised HTML. Cacheable: a strong ETag over what it shows, and
+     * One published item with its body rendered to sanitised HTML. Cacheable: a strong ETag over its JSON, and
      * {@code If-None-Match} with that ETag answers 304.
      */
     @GetMapping("/{slug}")
@@ -44,7 +43,7 @@ class LibraryController {
             @PathVariable @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,79}", message = "must be an item slug") String slug) {
         ContentItemDocument item = catalog.published(slug).orElseThrow(ItemNotFoundException::new);
         ItemDetail detail = ItemDetail.of(item, markdown.toSafeHtml(item.body()), catalog.relatedTo(item));
-        return ResponseEntity.ok().cacheControl(CACHE).eTag(etagOf(detail)).body(detail);
+        return ResponseEntity.ok().cacheControl(CACHE).eTag(etags.of(detail)).body(detail);
     }
 
     /** A page of published items; cacheable like an item, with an ETag over exactly what the page shows. */
@@ -56,27 +55,6 @@ class LibraryController {
             @RequestParam(defaultValue = "20") @Min(1) @Max(50) int size) {
         ContentType contentType = type == null ? null : ContentType.valueOf(type.toUpperCase(Locale.ROOT));
         ItemPage items = catalog.published(contentType, topic, page, size);
-        return ResponseEntity.ok().cacheControl(CACHE).eTag(etagOf(String.valueOf(items))).body(items);
-    }
-
-    private static String etagOf(ItemDetail detail) {
-        return etagOf(detail.slug(), String.valueOf(detail.version()), String.valueOf(detail.publishedAt()),
-                detail.title(), detail.summary(), detail.body(), String.valueOf(detail.topics()), String.valueOf(detail.minutes()),
-                String.valueOf(detail.habits()), String.valueOf(detail.steps()), detail.author(), String.valueOf(detail.related()));
-    }
-
-    /** A strong ETag: the first 128 bits of SHA-256 over the parts, each ended by a zero byte. */
-    private static String etagOf(String... parts) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (String part : parts) {
-                sha.update(String.valueOf(part).getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-            }
-            return "\"" + HexFormat.of().formatHex(sha.digest(), 0, 16) + "\"";
-        }
-        catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException("SHA-256 is not available", ex);
-        }
+        return ResponseEntity.ok().cacheControl(CACHE).eTag(etags.of(items)).body(items);
     }
 }
