@@ -1,7 +1,9 @@
 package org.mhconnect.content.saved;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -22,10 +24,12 @@ class SavedItemsTest {
     RestTestClient http;
 
     @Test
-    void savedItemsAreListedMostRecentFirstAndSavingTwiceChangesNothing() throws Exception {
+    void savedItemsAreListedMostRecentFirstAndSavingTwiceChangesNothing() {
         String person = UUID.randomUUID().toString();
         save(person, "a-breathing-space");
-        Thread.sleep(5);
+        // The second save must carry a later moment than the first, which is kept to the millisecond.
+        Instant first = Instant.now();
+        await().until(() -> Instant.now().toEpochMilli() > first.toEpochMilli());
         save(person, "what-self-compassion-is");
         save(person, "what-self-compassion-is");
 
