@@ -50,7 +50,13 @@ public record GatewayProperties(@DefaultValue Services services, @DefaultValue I
             @DefaultValue("30d") Duration refreshTokenTtl,
             @DefaultValue("true") boolean secureCookies,
             @DefaultValue("Mental Health Connect <hello@mental-health-connect.local>") String mailFrom,
-            @DefaultValue("24h") Duration emailChangeTtl) {
+            @DefaultValue("24h") Duration emailChangeTtl,
+            @DefaultValue List<String> bootstrapAdmins) {
+
+        /** Whether an account with this e-mail is made ADMIN and EDITOR when it signs up. */
+        public boolean isBootstrapAdmin(String email) {
+            return bootstrapAdmins.stream().anyMatch(admin -> admin.strip().equalsIgnoreCase(email.strip()));
+        }
     }
 
     /**

@@ -20,7 +20,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"mhc.gateway.rate-limits.sign-in-per-minute=1000", "mhc.gateway.rate-limits.api-per-minute=10000",
-                "mhc.gateway.deletion.reannounce-after=1h"})
+                "mhc.gateway.deletion.reannounce-after=1h", "mhc.gateway.identity.bootstrap-admins=admin@mhc.test"})
 @AutoConfigureWebTestClient(timeout = "20s")
 @ContextConfiguration(initializers = InfrastructureInitializer.class)
 public @interface GatewayIntegrationTest {

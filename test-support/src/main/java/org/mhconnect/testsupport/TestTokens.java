@@ -82,6 +82,13 @@ public final class TestTokens {
         return sign(key, header(key.getKeyID()), claims(userId, ISSUER, AUDIENCE, Instant.now().plus(Duration.ofMinutes(10))));
     }
 
+    /** A valid access token for a person with these roles (USER, EDITOR, ADMIN), good for ten minutes. */
+    public String accessToken(String userId, String... roles) {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder(claims(userId, ISSUER, AUDIENCE, Instant.now().plus(Duration.ofMinutes(10))))
+                .claim("roles", List.of(roles)).build();
+        return sign(key, header(key.getKeyID()), claims);
+    }
+
     public String expired(String userId) {
         return sign(key, header(key.getKeyID()), claims(userId, ISSUER, AUDIENCE, Instant.now().minus(Duration.ofMinutes(5))));
     }

@@ -45,6 +45,11 @@ public record AccountDocument(
                 requestedAt, version);
     }
 
+    public AccountDocument withRoles(Set<Role> newRoles) {
+        return new AccountDocument(id, email, passwordHash, displayName, timeZone, locale, newRoles, createdAt,
+                deletionRequestedAt, version);
+    }
+
     /** An account whose deletion has been asked for can no longer sign in. */
     public boolean pendingDeletion() {
         return deletionRequestedAt != null;

@@ -44,10 +44,12 @@ class AuthController {
     private final AccountAnnouncements announcements;
     private final EmailChange emailChange;
     private final Clock clock;
+    private final org.mhconnect.gateway.GatewayProperties properties;
 
     AuthController(Accounts accounts, PasswordPolicy policy, PasswordHashing passwords, AccessTokens accessTokens,
             RefreshSessions sessions, TokenCookies cookies, AccountAnnouncements announcements, EmailChange emailChange,
-            Clock clock) {
+            Clock clock, org.mhconnect.gateway.GatewayProperties properties) {
+        this.properties = properties;
         this.announcements = announcements;
         this.emailChange = emailChange;
         this.accounts = accounts;
@@ -66,13 +68,18 @@ class AuthController {
         });
         return passwords.hash(request.password())
                 .map(hash -> new AccountDocument(UUID.randomUUID().toString(), Accounts.normalise(request.email()), hash,
-                        request.displayName().strip(), request.timeZone(), request.locale(), EnumSet.of(Role.USER),
+                        request.displayName().strip(), request.timeZone(), request.locale(), rolesAtSignUp(request.email()),
                         clock.instant(), null, null))
                 .flatMap(accounts::insert)
                 .flatMap(account -> announcements.registered(account).thenReturn(account))
                 .onErrorMap(DuplicateKeyException.class, ex -> new IdentityException(HttpStatus.CONFLICT,
                         "This e-mail already has an account", "Try signing in instead, or use another address."))
                 .map(account -> ResponseEntity.created(URI.create("/api/me")).body(UserView.of(account)));
+    }
+
+    /** Everyone is a USER; the operator's bootstrap admins ({@code mhc.gateway.identity.bootstrap-admins}) are also ADMIN and EDITOR. */
+    private java.util.Set<Role> rolesAtSignUp(String email) {
+        return properties.identity().isBootstrapAdmin(email) ? EnumSet.allOf(Role.class) : EnumSet.of(Role.USER);
     }
 
     @PostMapping("/login")
