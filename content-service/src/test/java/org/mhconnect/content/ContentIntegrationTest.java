@@ -16,7 +16,8 @@ import org.springframework.test.context.ContextConfiguration;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "mhc.content.publishing.check-every=1s")
 @AutoConfigureRestTestClient
 @ContextConfiguration(initializers = InfrastructureInitializer.class)
 public @interface ContentIntegrationTest {

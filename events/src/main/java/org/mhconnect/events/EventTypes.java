@@ -2,6 +2,9 @@ package org.mhconnect.events;
 
 import java.util.Map;
 
+import org.mhconnect.events.content.ContentPublished;
+import org.mhconnect.events.content.ContentUpdated;
+import org.mhconnect.events.content.ContentWithdrawn;
 import org.mhconnect.events.journal.JournalCheckInCompleted;
 import org.mhconnect.events.journal.JournalEntryRecorded;
 import org.mhconnect.events.user.UserDataErased;
@@ -34,6 +37,9 @@ public final class EventTypes {
             USER_PROFILE_CHANGED, UserProfileChanged.class,
             USER_DELETION_REQUESTED, UserDeletionRequested.class,
             USER_DATA_ERASED, UserDataErased.class,
+            CONTENT_PUBLISHED, ContentPublished.class,
+            CONTENT_UPDATED, ContentUpdated.class,
+            CONTENT_WITHDRAWN, ContentWithdrawn.class,
             JOURNAL_ENTRY_RECORDED, JournalEntryRecorded.class,
             JOURNAL_CHECKIN_COMPLETED, JournalCheckInCompleted.class);
 

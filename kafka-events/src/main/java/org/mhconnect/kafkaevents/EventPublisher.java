@@ -33,7 +33,15 @@ public final class EventPublisher {
 
     /** Sends and waits for the acknowledgement; throws {@link EventNotPublishedException} when it fails. */
     public void publish(String topic, DomainEvent event) {
-        ProducerRecord<String, Object> record = new ProducerRecord<>(topic, event.userId(), event);
+        publish(topic, event.userId(), event);
+    }
+
+    /**
+     * Sends with another key than the user id, for events whose order matters per something else (content events
+     * are keyed by the item's slug); waits like {@link #publish(String, DomainEvent)}.
+     */
+    public void publish(String topic, String key, DomainEvent event) {
+        ProducerRecord<String, Object> record = new ProducerRecord<>(topic, key, event);
         CloudEventHeaders.of(event, source).forEach((name, value) -> record.headers().add(new RecordHeader(name, value)));
         try {
             template.send(record).get(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -55,7 +55,15 @@ class IsolationSystemTest {
             "GET /api/content/recommendations",
             "GET /api/content/support",
             "GET /api/journal/emotions",
-            "GET /api/journal/checkins/questions");
+            "GET /api/journal/checkins/questions",
+            // The editor's desk: shared library content, for role EDITOR only (see ordinaryPeopleCannotEditTheLibrary).
+            "GET /api/content/editor/items",
+            "POST /api/content/editor/items",
+            "GET /api/content/editor/items/{slug}",
+            "PUT /api/content/editor/items/{slug}",
+            "POST /api/content/editor/items/{slug}/publish",
+            "POST /api/content/editor/items/{slug}/withdraw",
+            "POST /api/content/editor/preview");
 
     static final List<String> SERVICES = List.of("content-service", "journal-service", "reminder-service");
 
@@ -93,6 +101,17 @@ class IsolationSystemTest {
         }
         assertThat(unclassified).as("endpoints missing from the isolation matrix in " + getClass().getSimpleName())
                 .isEmpty();
+    }
+
+    @Test
+    void ordinaryPeopleCannotEditTheLibrary() throws Exception {
+        HttpResponse<String> created = post(system.gateway() + "/api/content/editor/items", ada,
+                "{\"slug\":\"adas-article\",\"type\":\"article\",\"title\":\"Mine\",\"body\":\"Text\"}");
+        HttpResponse<String> listed = get(system.gateway() + "/api/content/editor/items", ada);
+
+        assertThat(created.statusCode()).isEqualTo(403);
+        assertThat(listed.statusCode()).isEqualTo(403);
+        assertThat(get(system.gateway() + "/api/content/items/adas-article", null).statusCode()).isEqualTo(404);
     }
 
     @Test

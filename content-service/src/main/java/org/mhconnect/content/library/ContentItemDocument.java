@@ -15,7 +15,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("items")
 @CompoundIndex(name = "status_type_published", def = "{'status': 1, 'type': 1, 'publishedAt': -1}")
-record ContentItemDocument(
+public record ContentItemDocument(
         @Id String slug,
         ContentType type,
         String title,
@@ -28,6 +28,10 @@ record ContentItemDocument(
         List<Step> steps,
         ContentStatus status,
         Instant publishedAt,
+        Instant publishAt,
+        Instant updatedAt,
+        String updatedBy,
+        List<String> recentEvents,
         @Version Long version) {
 
     /**
@@ -35,11 +39,16 @@ record ContentItemDocument(
      *
      * @param seconds an optional timer for the step
      */
-    record Step(String text, Integer seconds) {
+    public record Step(String text, Integer seconds) {
     }
 
-    enum ContentStatus {
+    /**
+     * Where an item is in its life. Only {@code PUBLISHED} items are shown to readers. {@code SCHEDULED} items become
+     * {@code PUBLISHED} at {@code publishAt}.
+     */
+    public enum ContentStatus {
         DRAFT,
+        SCHEDULED,
         PUBLISHED,
         WITHDRAWN
     }

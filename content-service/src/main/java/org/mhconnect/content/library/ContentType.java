@@ -1,7 +1,7 @@
 package org.mhconnect.content.library;
 
 /** The kinds of item in the library. */
-enum ContentType {
+public enum ContentType {
     ARTICLE,
     PRACTICE
 }

@@ -17,7 +17,6 @@ import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
@@ -29,6 +28,7 @@ import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
@@ -56,24 +56,24 @@ import org.springframework.stereotype.Component;
  * <li>Filters (type, topic, habit, longest duration) do not change the ranking.</li>
  * <li>Snippets from the body, the matches marked with {@code <mark>}, everything else HTML-escaped.</li>
  * </ul>
- * The index is rebuilt from MongoDB when the service starts and then every {@code mhc.content.search.refresh-every}
- * (2 min), so every instance converges on what is published without coordination. A search runs against one
- * complete snapshot, never a half-built one.
+ * The index is rebuilt from MongoDB when the service starts, and kept current by the {@code content.*} events,
+ * which every instance reads ({@link LibraryIndexUpdates}): each event re-reads its one item by id. A full rebuild
+ * every {@code mhc.content.search.refresh-every} (10 min) is the safety net for an event missed while an instance
+ * started. A search runs against one consistent reader, never a half-built index.
  */
 @Component
-class LibraryIndex {
+public class LibraryIndex {
 
     private static final Logger log = LoggerFactory.getLogger(LibraryIndex.class);
 
     private final MongoTemplate mongo;
     private final Analyzer analyzer = new EnglishAnalyzer();
-    private volatile Snapshot current;
-    private Snapshot retired;
+    private volatile Live live;
     private int indexed = -1;
 
     LibraryIndex(MongoTemplate mongo) {
         this.mongo = mongo;
-        this.current = Snapshot.empty(analyzer);
+        this.live = Live.create(analyzer);
     }
 
     /** One hit of a search. */
@@ -93,7 +93,8 @@ class LibraryIndex {
         rebuild();
     }
 
-    @Scheduled(fixedDelayString = "${mhc.content.search.refresh-every:2m}", initialDelayString = "${mhc.content.search.refresh-every:2m}")
+    /** A safety net under the content events: an event this instance missed is picked up within this period. */
+    @Scheduled(fixedDelayString = "${mhc.content.search.refresh-every:10m}", initialDelayString = "${mhc.content.search.refresh-every:10m}")
     void refresh() {
         rebuild();
     }
@@ -101,31 +102,25 @@ class LibraryIndex {
     /** Rebuilds the whole index from the published items and swaps it in; returns how many items it holds. */
     synchronized int rebuild() {
         long started = System.nanoTime();
-        Directory directory = new ByteBuffersDirectory();
+        Live next = Live.create(analyzer);
         int count = 0;
-        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
+        try {
             var published = org.springframework.data.mongodb.core.query.Query.query(
                     Criteria.where("status").is(ContentItemDocument.ContentStatus.PUBLISHED));
             for (ContentItemDocument item : mongo.find(published, ContentItemDocument.class)) {
-                writer.addDocument(document(item));
+                next.writer().addDocument(document(item));
                 count++;
             }
-            writer.commit();
+            next.writer().commit();
+            next.searchers().maybeRefreshBlocking();
         }
         catch (IOException ex) {
+            next.close();
             throw new UncheckedIOException("The library index could not be built", ex);
         }
-        try {
-            Snapshot next = Snapshot.open(directory, analyzer);
-            if (retired != null) {
-                retired.close(); // Searches that began on it finished long ago: a snapshot is retired for a whole cycle.
-            }
-            retired = current;
-            current = next;
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException("The library index could not be opened", ex);
-        }
+        Live previous = live;
+        live = next;
+        previous.close(); // Searches still running on it keep their reader until they release it.
         long millis = (System.nanoTime() - started) / 1_000_000;
         if (count != indexed) {
             log.info("Library index rebuilt: {} items in {} ms", count, millis);
@@ -137,15 +132,63 @@ class LibraryIndex {
         return count;
     }
 
+    /**
+     * Brings one item up to date from MongoDB: indexed when it is published, removed otherwise. Called for every
+     * content event, on every instance, so they all converge within moments of a change.
+     */
+    public synchronized void refresh(String slug) {
+        ContentItemDocument item = mongo.findById(slug, ContentItemDocument.class);
+        Live current = live;
+        try {
+            if (item != null && item.status() == ContentItemDocument.ContentStatus.PUBLISHED) {
+                current.writer().updateDocument(new Term("slug", slug), document(item));
+            }
+            else {
+                current.writer().deleteDocuments(new Term("slug", slug));
+            }
+            current.searchers().maybeRefreshBlocking();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("The library index could not be updated", ex);
+        }
+    }
+
     Results search(Search search) {
-        Snapshot snapshot = current;
+        SearcherManager searchers = live.searchers();
+        IndexSearcher searcher;
+        try {
+            searcher = searchers.acquire();
+        }
+        catch (IOException | org.apache.lucene.store.AlreadyClosedException ex) {
+            searchers = live.searchers(); // swapped by a rebuild in between: take the new one
+            try {
+                searcher = searchers.acquire();
+            }
+            catch (IOException again) {
+                throw new UncheckedIOException("The library index could not be searched", again);
+            }
+        }
+        try {
+            return search(search, searcher);
+        }
+        finally {
+            try {
+                searchers.release(searcher);
+            }
+            catch (IOException ex) {
+                log.debug("Releasing a library searcher failed: {}", ex.getMessage());
+            }
+        }
+    }
+
+    private Results search(Search search, IndexSearcher searcher) {
         List<String> words = analyze(search.text());
         if (words.isEmpty()) {
             return new Results(List.of(), search.page(), search.size(), 0);
         }
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         for (String word : words) {
-            query.add(wordQuery(word, known(snapshot, word)), Occur.MUST);
+            query.add(wordQuery(word, known(searcher, word)), Occur.MUST);
         }
         if (search.type() != null) {
             query.add(new TermQuery(new Term("type", search.type().name())), Occur.FILTER);
@@ -162,12 +205,12 @@ class LibraryIndex {
         Query built = query.build();
         try {
             int wanted = (search.page() + 1) * search.size();
-            TopDocs top = snapshot.searcher().search(built, wanted);
+            TopDocs top = searcher.search(built, wanted);
             ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(top.scoreDocs.length, search.page() * search.size()),
                     Math.min(top.scoreDocs.length, wanted));
             String[] snippets = page.length == 0 ? new String[0]
-                    : snapshot.highlighter().highlight("body", built, new TopDocs(top.totalHits, page), 1);
-            StoredFields stored = snapshot.searcher().storedFields();
+                    : highlighter(searcher).highlight("body", built, new TopDocs(top.totalHits, page), 1);
+            StoredFields stored = searcher.storedFields();
             List<Hit> hits = new ArrayList<>();
             for (int i = 0; i < page.length; i++) {
                 Document doc = stored.document(page[i].doc);
@@ -204,10 +247,10 @@ class LibraryIndex {
         return any.build();
     }
 
-    private static boolean known(Snapshot snapshot, String word) {
+    private static boolean known(IndexSearcher searcher, String word) {
         try {
             for (String field : FIELDS) {
-                if (snapshot.reader().docFreq(new Term(field, word)) > 0) {
+                if (searcher.getIndexReader().docFreq(new Term(field, word)) > 0) {
                     return true;
                 }
             }
@@ -255,24 +298,25 @@ class LibraryIndex {
         return doc;
     }
 
-    /** One opened index: a reader, its searcher and a highlighter over it. */
-    private record Snapshot(DirectoryReader reader, IndexSearcher searcher, UnifiedHighlighter highlighter) {
+    private UnifiedHighlighter highlighter(IndexSearcher searcher) {
+        return UnifiedHighlighter.builder(searcher, analyzer)
+                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "…", true))
+                .withMaxLength(100_000)
+                .build();
+    }
 
-        static Snapshot open(Directory directory, Analyzer analyzer) throws IOException {
-            DirectoryReader reader = DirectoryReader.open(directory);
-            IndexSearcher searcher = new IndexSearcher(reader);
-            UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
-                    .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "…", true))
-                    .withMaxLength(100_000)
-                    .build();
-            return new Snapshot(reader, searcher, highlighter);
-        }
+    /**
+     * One in-memory index: the writer that single-item updates go through, and the searchers over it. A rebuild
+     * makes a new one and swaps it in whole, so a search never sees a half-built index.
+     */
+    private record Live(IndexWriter writer, SearcherManager searchers) {
 
-        static Snapshot empty(Analyzer analyzer) {
+        static Live create(Analyzer analyzer) {
             try {
                 Directory directory = new ByteBuffersDirectory();
-                new IndexWriter(directory, new IndexWriterConfig(analyzer)).close();
-                return open(directory, analyzer);
+                IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer));
+                writer.commit();
+                return new Live(writer, new SearcherManager(writer, null));
             }
             catch (IOException ex) {
                 throw new UncheckedIOException(ex);
@@ -281,10 +325,11 @@ class LibraryIndex {
 
         void close() {
             try {
-                reader.close();
+                searchers.close();
+                writer.close();
             }
             catch (IOException ex) {
-                // An in-memory reader: nothing to lose.
+                // An in-memory index: nothing to lose.
             }
         }
     }

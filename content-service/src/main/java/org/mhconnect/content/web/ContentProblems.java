@@ -1,5 +1,7 @@
 package org.mhconnect.content.web;
 
+import org.mhconnect.content.editor.EditorProblemsException;
+import org.mhconnect.content.editor.StaleVersionException;
 import org.mhconnect.content.library.ItemNotFoundException;
 import org.mhconnect.content.recommendation.UnknownEmotionException;
 import org.mhconnect.content.saved.TooManySavedItemsException;
@@ -16,6 +18,19 @@ class ContentProblems extends StandardProblems {
     @ExceptionHandler(ItemNotFoundException.class)
     ProblemDetail itemNotFound() {
         return problem(HttpStatus.NOT_FOUND, "Item not found", "There is no published item with this slug.");
+    }
+
+    @ExceptionHandler(EditorProblemsException.class)
+    ProblemDetail editorProblem(EditorProblemsException ex) {
+        return problem(ex.status(), ex.title(), ex.getMessage());
+    }
+
+    @ExceptionHandler(StaleVersionException.class)
+    ProblemDetail staleVersion(StaleVersionException ex) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "The item has changed",
+                "Someone changed this item since you opened it. Open it again to see their change, then make yours.");
+        problem.setProperty("currentVersion", ex.current());
+        return problem;
     }
 
     @ExceptionHandler(UnknownEmotionException.class)

@@ -91,7 +91,7 @@ class LibraryApiTest {
     void listsNothingButPublishedItems() {
         mongo.save(new ContentItemDocument(LibraryFixtures.DRAFT_SLUG, ContentType.ARTICLE, "Draft", "Not yet",
                 "Body", List.of("self-compassion"), List.of("self-care"), 2, "An editor", List.of(),
-                ContentItemDocument.ContentStatus.DRAFT, Instant.now(), null));
+                ContentItemDocument.ContentStatus.DRAFT, Instant.now(), null, null, null, List.of(), null));
 
         List<String> slugs = http.get().uri("/api/content/items?size=50").exchange()
                 .expectBody(ItemPage.class).returnResult().getResponseBody()

@@ -12,8 +12,9 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.mhconnect.events.CloudEventHeaders;
+import org.mhconnect.events.Topics;
+import org.mhconnect.testsupport.TopicProbe;
 import org.mhconnect.journal.JournalIntegrationTest;
-import org.mhconnect.journal.JournalTopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -92,14 +93,14 @@ class CheckInApiTest {
     @Test
     void checkInCompletedCarriesScoresOnly() {
         String user = aUser();
-        try (JournalTopicProbe journal = new JournalTopicProbe()) {
+        try (TopicProbe journal = new TopicProbe(Topics.JOURNAL)) {
             http.post().uri("/api/journal/checkins").headers(bearer(user)).contentType(MediaType.APPLICATION_JSON)
                     .body(Map.of("answers", List.of(4, 2, 3, 5, 1, 2, 4, 3, 2, 5, 4, 1))).exchange()
                     .expectStatus().isCreated();
 
             ConsumerRecord<String, String> event = await().atMost(Duration.ofSeconds(20)).until(
                     () -> journal.records().stream().filter(r -> user.equals(r.key())
-                            && "journal.checkin-completed".equals(JournalTopicProbe.header(r, CloudEventHeaders.TYPE))).findFirst(),
+                            && "journal.checkin-completed".equals(TopicProbe.header(r, CloudEventHeaders.TYPE))).findFirst(),
                     found -> found.isPresent()).orElseThrow();
             assertThat(event.value()).contains("\"total\":2.83").contains("\"self-kindness\":2.0")
                     .doesNotContain("answers");

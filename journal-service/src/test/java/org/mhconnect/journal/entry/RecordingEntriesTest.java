@@ -17,7 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mhconnect.events.CloudEventHeaders;
 import org.mhconnect.journal.JournalIntegrationTest;
-import org.mhconnect.journal.JournalTopicProbe;
+import org.mhconnect.events.Topics;
+import org.mhconnect.testsupport.TopicProbe;
 import org.mhconnect.testsupport.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -36,11 +37,11 @@ class RecordingEntriesTest {
     @Autowired
     MongoTemplate mongo;
 
-    JournalTopicProbe journalTopic;
+    TopicProbe journalTopic;
 
     @BeforeEach
     void listenToTheJournalTopic() {
-        journalTopic = new JournalTopicProbe();
+        journalTopic = new TopicProbe(Topics.JOURNAL);
     }
 
     @AfterEach
@@ -80,11 +81,11 @@ class RecordingEntriesTest {
                 () -> journalTopic.records().stream().filter(record -> record.value().contains(saved.id())).findFirst(),
                 found -> found.isPresent()).orElseThrow();
         assertThat(event.key()).isEqualTo(user);
-        assertThat(JournalTopicProbe.header(event, CloudEventHeaders.TYPE)).isEqualTo("journal.entry-recorded");
-        assertThat(JournalTopicProbe.header(event, CloudEventHeaders.SOURCE)).isEqualTo("journal-service");
-        assertThat(JournalTopicProbe.header(event, CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
-        assertThat(JournalTopicProbe.header(event, CloudEventHeaders.ID)).isNotBlank();
-        assertThat(JournalTopicProbe.header(event, "__TypeId__")).isEqualTo("journal.entry-recorded");
+        assertThat(TopicProbe.header(event, CloudEventHeaders.TYPE)).isEqualTo("journal.entry-recorded");
+        assertThat(TopicProbe.header(event, CloudEventHeaders.SOURCE)).isEqualTo("journal-service");
+        assertThat(TopicProbe.header(event, CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
+        assertThat(TopicProbe.header(event, CloudEventHeaders.ID)).isNotBlank();
+        assertThat(TopicProbe.header(event, "__TypeId__")).isEqualTo("journal.entry-recorded");
         assertThat(event.value()).doesNotContain("inner critic").doesNotContain("hopeless");
     }
 

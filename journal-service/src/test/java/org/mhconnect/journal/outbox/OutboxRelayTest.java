@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.mhconnect.events.EventTypes;
 import org.mhconnect.events.Topics;
 import org.mhconnect.events.journal.JournalEntryRecorded;
+import org.mhconnect.testsupport.TopicProbe;
 import org.mhconnect.journal.JournalIntegrationTest;
-import org.mhconnect.journal.JournalTopicProbe;
 import org.mhconnect.kafkaevents.EventPublisher;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -43,12 +43,12 @@ class OutboxRelayTest {
     @Autowired
     EventPublisher publisher;
 
-    JournalTopicProbe journalTopic;
+    TopicProbe journalTopic;
 
     @BeforeEach
     void listenToTheJournalTopic() {
         mongo.remove(new Query(), OutboxDocument.class);
-        journalTopic = new JournalTopicProbe();
+        journalTopic = new TopicProbe(Topics.JOURNAL);
     }
 
     @AfterEach

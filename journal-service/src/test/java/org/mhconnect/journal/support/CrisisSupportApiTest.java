@@ -10,8 +10,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.mhconnect.events.Topics;
+import org.mhconnect.testsupport.TopicProbe;
 import org.mhconnect.journal.JournalIntegrationTest;
-import org.mhconnect.journal.JournalTopicProbe;
 import org.mhconnect.journal.entry.EntryView;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -35,7 +36,7 @@ class CrisisSupportApiTest {
     @Test
     void anEntryThatSignalsDangerIsSavedAndAnsweredWithSupport(CapturedOutput output) {
         String user = aUser();
-        try (JournalTopicProbe journal = new JournalTopicProbe()) {
+        try (TopicProbe journal = new TopicProbe(Topics.JOURNAL)) {
             EntryView saved = http.post().uri("/api/journal/entries").headers(bearer(user))
                     .header("Accept-Language", "en-GB,en;q=0.8")
                     .contentType(MediaType.APPLICATION_JSON).body(anEntry(DANGER)).exchange()

@@ -1,4 +1,4 @@
-package org.mhconnect.journal;
+package org.mhconnect.testsupport;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -10,24 +10,22 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.mhconnect.events.Topics;
-import org.mhconnect.testsupport.TestInfrastructure;
 
 /**
- * Reads the journal topic as raw text, the way any consumer would see it, so tests can check headers and
- * that no journal text ever leaves the service.
+ * Reads a topic as raw text from its beginning, the way any consumer would see it, so tests can check keys,
+ * headers and that no private text ever leaves a service.
  */
-public final class JournalTopicProbe implements AutoCloseable {
+public final class TopicProbe implements AutoCloseable {
 
     private final KafkaConsumer<String, String> consumer;
     private final List<ConsumerRecord<String, String>> seen = new ArrayList<>();
 
-    public JournalTopicProbe() {
+    public TopicProbe(String topic) {
         consumer = new KafkaConsumer<>(Map.of(
                 "bootstrap.servers", TestInfrastructure.get().kafkaBootstrapServers(),
-                "group.id", "journal-probe-" + UUID.randomUUID(),
+                "group.id", "probe-" + UUID.randomUUID(),
                 "auto.offset.reset", "earliest"), new StringDeserializer(), new StringDeserializer());
-        consumer.subscribe(List.of(Topics.JOURNAL));
+        consumer.subscribe(List.of(topic));
     }
 
     /** Polls once and returns every record seen so far. */

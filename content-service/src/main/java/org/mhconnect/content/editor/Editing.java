@@ -1,0 +1,335 @@
+package org.mhconnect.content.editor;
+
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.mhconnect.content.library.ContentItemDocument;
+import org.mhconnect.content.library.ContentItemDocument.ContentStatus;
+import org.mhconnect.content.library.ContentType;
+import org.mhconnect.content.library.LibraryIndex;
+import org.mhconnect.content.rendering.MarkdownRenderer;
+import org.mhconnect.events.content.ContentEvent;
+import org.mhconnect.events.content.ContentPublished;
+import org.mhconnect.events.content.ContentUpdated;
+import org.mhconnect.events.content.ContentWithdrawn;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/**
+ * The editor's workflow: draft, edit, publish now or later, withdraw. Every change names the version the editor
+ * read and is written only if the item is still at that version, in one conditional single-document update, so two
+ * editors can never overwrite each other: the second gets a 409 with the current version. A change readers can see
+ * goes out as a content event through {@link ContentOutbox}.
+ */
+@Service
+class Editing {
+
+    private static final Logger log = LoggerFactory.getLogger(Editing.class);
+    static final String DEFAULT_AUTHOR = "The Mental Health Connect team";
+    private static final int WORDS_PER_MINUTE = 200;
+
+    private final MongoTemplate mongo;
+    private final ContentOutbox outbox;
+    private final PublishingSchedule schedule;
+    private final LibraryIndex index;
+    private final Clock clock;
+
+    Editing(MongoTemplate mongo, ContentOutbox outbox, PublishingSchedule schedule, LibraryIndex index, Clock clock) {
+        this.mongo = mongo;
+        this.outbox = outbox;
+        this.schedule = schedule;
+        this.index = index;
+        this.clock = clock;
+    }
+
+    ContentItemDocument get(String slug) {
+        ContentItemDocument item = mongo.findById(slug, ContentItemDocument.class);
+        if (item == null) {
+            throw EditorProblemsException.notFound();
+        }
+        return item;
+    }
+
+    /** Every item in every state, most recently changed first; a scan, for the few people who edit. */
+    List<ContentItemDocument> all(ContentStatus status) {
+        Query query = status == null ? new Query() : Query.query(Criteria.where("status").is(status));
+        return mongo.find(query, ContentItemDocument.class).stream()
+                .sorted(Comparator.comparing((ContentItemDocument item) -> item.updatedAt() == null ? item.publishedAt() : item.updatedAt(),
+                        Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(ContentItemDocument::slug))
+                .toList();
+    }
+
+    /** A new draft, invisible to readers. Its slug comes from the title when none is given. */
+    ContentItemDocument create(ItemDraft draft, String editor) {
+        if (draft.version() != null) {
+            throw EditorProblemsException.invalid("A new draft has no version yet; leave 'version' out.");
+        }
+        checkContent(draft);
+        String slug = draft.slug() != null ? draft.slug() : slugOf(draft.title());
+        Instant now = clock.instant();
+        ContentItemDocument item = new ContentItemDocument(slug, type(draft), draft.title().strip(), summary(draft),
+                draft.body(), draft.topicsOrEmpty(), draft.habitsOrEmpty(), minutes(draft), author(draft), steps(draft),
+                ContentStatus.DRAFT, null, null, now, editor, List.of(), 0L);
+        try {
+            mongo.insert(item);
+        }
+        catch (DuplicateKeyException ex) {
+            throw EditorProblemsException.slugTaken(slug);
+        }
+        return get(slug);
+    }
+
+    /** Changes an item's words and settings; a published item's readers see the change at once (content.updated). */
+    ContentItemDocument update(String slug, ItemDraft draft, String editor) {
+        if (draft.version() == null) {
+            throw EditorProblemsException.invalid("Say which version you changed: 'version' is required.");
+        }
+        if (draft.slug() != null && !draft.slug().equals(slug)) {
+            throw EditorProblemsException.invalid("The slug of an item cannot change.");
+        }
+        checkContent(draft);
+        ContentItemDocument current = at(slug, draft.version());
+        Instant now = clock.instant();
+        Update update = new Update()
+                .set("type", type(draft))
+                .set("title", draft.title().strip())
+                .set("summary", summary(draft))
+                .set("body", draft.body())
+                .set("topics", draft.topicsOrEmpty())
+                .set("habits", draft.habitsOrEmpty())
+                .set("minutes", minutes(draft))
+                .set("author", author(draft))
+                .set("steps", steps(draft))
+                .set("updatedAt", now)
+                .set("updatedBy", editor);
+        Function<ContentItemDocument, ContentEvent> event = current.status() != ContentStatus.PUBLISHED ? null
+                : changed -> updated(changed, editor, now);
+        return write(slug, draft.version(), update, event);
+    }
+
+    /**
+     * Publishes now, or schedules: a time in the future makes the item {@code SCHEDULED}, and
+     * {@link PublishingSchedule} publishes it when the time comes.
+     */
+    ContentItemDocument publish(String slug, PublishRequest request, String editor) {
+        ContentItemDocument current = at(slug, request.version());
+        Instant now = clock.instant();
+        if (current.status() == ContentStatus.PUBLISHED) {
+            throw EditorProblemsException.wrongState("This item is already published.");
+        }
+        if (request.at() != null && request.at().isAfter(now.plus(java.time.Duration.ofDays(366)))) {
+            throw EditorProblemsException.invalid("A publication can be scheduled at most a year ahead.");
+        }
+        if (request.at() != null && request.at().isAfter(now)) {
+            schedule.add(slug, request.at());
+            return write(slug, request.version(), new Update()
+                    .set("status", ContentStatus.SCHEDULED)
+                    .set("publishAt", request.at())
+                    .set("updatedAt", now)
+                    .set("updatedBy", editor), null);
+        }
+        ContentItemDocument published = publishNow(slug, request.version(), editor, now);
+        schedule.remove(slug);
+        return published;
+    }
+
+    /** Called by the schedule when a scheduled item's time has come; false when it changed meanwhile. */
+    boolean publishScheduled(String slug, Instant now) {
+        ContentItemDocument item = mongo.findById(slug, ContentItemDocument.class);
+        if (item == null || item.status() != ContentStatus.SCHEDULED) {
+            return false;
+        }
+        if (item.publishAt() != null && item.publishAt().isAfter(now)) {
+            return false;
+        }
+        try {
+            publishNow(slug, item.version(), item.updatedBy(), now);
+            return true;
+        }
+        catch (StaleVersionException ex) {
+            return false; // Another instance published it, or an editor changed it; the next round looks again.
+        }
+    }
+
+    private ContentItemDocument publishNow(String slug, long version, String editor, Instant now) {
+        return write(slug, version, new Update()
+                .set("status", ContentStatus.PUBLISHED)
+                .set("publishedAt", now)
+                .unset("publishAt")
+                .set("updatedAt", now)
+                .set("updatedBy", editor), changed -> published(changed, editor, now));
+    }
+
+    /** Takes a published (or scheduled) item away from readers. */
+    ContentItemDocument withdraw(String slug, VersionRequest request, String editor) {
+        ContentItemDocument current = at(slug, request.version());
+        if (current.status() != ContentStatus.PUBLISHED && current.status() != ContentStatus.SCHEDULED) {
+            throw EditorProblemsException.wrongState("Only a published or scheduled item can be withdrawn.");
+        }
+        Instant now = clock.instant();
+        ContentItemDocument withdrawn = write(slug, request.version(), new Update()
+                .set("status", ContentStatus.WITHDRAWN)
+                .unset("publishAt")
+                .set("updatedAt", now)
+                .set("updatedBy", editor),
+                current.status() == ContentStatus.PUBLISHED ? changed -> withdrawn(changed, editor, now) : null);
+        schedule.remove(slug);
+        return withdrawn;
+    }
+
+    /** The item, if it is at this version: 404 when there is none, 409 with the current version when it moved on. */
+    private ContentItemDocument at(String slug, long version) {
+        ContentItemDocument current = get(slug);
+        long now = current.version() == null ? 0 : current.version();
+        if (now != version) {
+            throw new StaleVersionException(now);
+        }
+        return current;
+    }
+
+    /**
+     * Applies the change only if the item is still at {@code version}, and moves the version on. When readers can
+     * see the change, its event is staged first, its id written with the change, and released after.
+     */
+    private ContentItemDocument write(String slug, long version, Update update, Function<ContentItemDocument, ContentEvent> event) {
+        update.inc("version", 1);
+        ContentEvent staged = null;
+        if (event != null) {
+            // The event describes the item as this very write leaves it: its version is the next one.
+            ContentItemDocument preview = preview(slug, version, update);
+            staged = event.apply(preview);
+            outbox.stage(staged);
+            update.push("recentEvents").slice(-20).each(staged.eventId().toString());
+        }
+        ContentItemDocument changed = mongo.findAndModify(
+                Query.query(Criteria.where("_id").is(slug).and("version").is(version)), update,
+                FindAndModifyOptions.options().returnNew(true), ContentItemDocument.class);
+        if (changed == null) {
+            if (staged != null) {
+                outbox.drop(staged);
+            }
+            ContentItemDocument now = get(slug);
+            throw new StaleVersionException(now.version() == null ? 0 : now.version());
+        }
+        if (staged != null) {
+            outbox.release(staged);
+            index.refresh(slug); // This instance at once; the others when the event reaches them.
+            log.info("{} {} at version {}", staged.getClass().getSimpleName(), slug, changed.version());
+        }
+        return changed;
+    }
+
+    /** What the item will look like after the update: the current one with the update's fields applied. */
+    private ContentItemDocument preview(String slug, long version, Update update) {
+        var set = update.getUpdateObject().get("$set", org.bson.Document.class);
+        ContentItemDocument current = get(slug);
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> fields = set == null ? java.util.Map.of() : set;
+        return new ContentItemDocument(slug,
+                (ContentType) fields.getOrDefault("type", current.type()),
+                (String) fields.getOrDefault("title", current.title()),
+                (String) fields.getOrDefault("summary", current.summary()),
+                current.body(),
+                castList(fields.getOrDefault("topics", current.topics())),
+                castList(fields.getOrDefault("habits", current.habits())),
+                (Integer) fields.getOrDefault("minutes", current.minutes()),
+                current.author(), current.steps(),
+                (ContentStatus) fields.getOrDefault("status", current.status()),
+                (Instant) fields.getOrDefault("publishedAt", current.publishedAt()),
+                null, null, null, List.of(), version + 1);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> castList(Object value) {
+        return value == null ? List.of() : (List<String>) value;
+    }
+
+    private static ContentPublished published(ContentItemDocument item, String editor, Instant now) {
+        return new ContentPublished(UUID.randomUUID(), now, editor, item.slug(), typeName(item), item.title(),
+                item.summary(), item.topics(), item.habits(), item.minutes(), item.publishedAt(), item.version());
+    }
+
+    private static ContentUpdated updated(ContentItemDocument item, String editor, Instant now) {
+        return new ContentUpdated(UUID.randomUUID(), now, editor, item.slug(), typeName(item), item.title(),
+                item.summary(), item.topics(), item.habits(), item.minutes(), item.publishedAt(), item.version());
+    }
+
+    private static ContentWithdrawn withdrawn(ContentItemDocument item, String editor, Instant now) {
+        return new ContentWithdrawn(UUID.randomUUID(), now, editor, item.slug(), typeName(item), item.version());
+    }
+
+    private static String typeName(ContentItemDocument item) {
+        return item.type().name().toLowerCase(Locale.ROOT);
+    }
+
+    /** What the annotations on {@link ItemDraft} cannot say. */
+    private static void checkContent(ItemDraft draft) {
+        int bytes = draft.body().getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MarkdownRenderer.MAX_MARKDOWN_BYTES) {
+            throw EditorProblemsException.bodyTooLong(bytes);
+        }
+        if (type(draft) == ContentType.PRACTICE && draft.stepsOrEmpty().isEmpty()) {
+            throw EditorProblemsException.invalid("A practice needs at least one step to follow.");
+        }
+        if (type(draft) == ContentType.ARTICLE && !draft.stepsOrEmpty().isEmpty()) {
+            throw EditorProblemsException.invalid("An article has no steps; make it a practice, or leave 'steps' out.");
+        }
+    }
+
+    private static ContentType type(ItemDraft draft) {
+        return ContentType.valueOf(draft.type().toUpperCase(Locale.ROOT));
+    }
+
+    private static String summary(ItemDraft draft) {
+        return draft.summary() == null ? "" : draft.summary().strip();
+    }
+
+    private static String author(ItemDraft draft) {
+        return draft.author() == null || draft.author().isBlank() ? DEFAULT_AUTHOR : draft.author().strip();
+    }
+
+    private static List<ContentItemDocument.Step> steps(ItemDraft draft) {
+        return draft.stepsOrEmpty().stream().map(step -> new ContentItemDocument.Step(step.text().strip(), step.seconds())).toList();
+    }
+
+    /** Reading time for an article, the timers added up for a practice, unless the editor says otherwise. */
+    static int minutes(ItemDraft draft) {
+        if (draft.minutes() != null) {
+            return draft.minutes();
+        }
+        if (type(draft) == ContentType.PRACTICE) {
+            int seconds = draft.stepsOrEmpty().stream().mapToInt(step -> step.seconds() == null ? 0 : step.seconds()).sum();
+            return Math.max(1, Math.min(240, (seconds + 59) / 60));
+        }
+        String text = draft.body().strip();
+        int words = text.isEmpty() ? 0 : text.split("\\s+").length;
+        return Math.max(1, Math.min(240, (words + WORDS_PER_MINUTE - 1) / WORDS_PER_MINUTE));
+    }
+
+    /** "Be kind to yourself: a 5-minute break" becomes {@code be-kind-to-yourself-a-5-minute-break}. */
+    static String slugOf(String title) {
+        String plain = Normalizer.normalize(title, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        String slug = plain.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        if (slug.length() > 80) {
+            slug = slug.substring(0, 80).replaceAll("-+$", "");
+        }
+        if (slug.isEmpty()) {
+            throw EditorProblemsException.invalid("Give the item a slug: its title has no letters or digits to make one from.");
+        }
+        return slug;
+    }
+}
