@@ -13,10 +13,12 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
@@ -279,13 +281,26 @@ public class LibraryIndex {
         return words;
     }
 
+    /**
+     * The body is stored for snippets, and its postings keep each word's offsets, so the highlighter finds the
+     * matches from the index instead of analysing every hit's body again.
+     */
+    private static final FieldType BODY = bodyType();
+
+    private static FieldType bodyType() {
+        FieldType type = new FieldType(TextField.TYPE_STORED);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.freeze();
+        return type;
+    }
+
     private static Document document(ContentItemDocument item) {
         Document doc = new Document();
         doc.add(new StringField("slug", item.slug(), Field.Store.YES));
         doc.add(new StringField("type", item.type().name(), Field.Store.YES));
         doc.add(new TextField("title", item.title(), Field.Store.YES));
         doc.add(new TextField("summary", item.summary() == null ? "" : item.summary(), Field.Store.YES));
-        doc.add(new TextField("body", item.body() == null ? "" : item.body(), Field.Store.YES));
+        doc.add(new Field("body", item.body() == null ? "" : item.body(), BODY));
         for (String topic : item.topics() == null ? List.<String>of() : item.topics()) {
             doc.add(new StringField("topic", topic, Field.Store.NO));
             doc.add(new StoredField("topicStored", topic));
