@@ -38,6 +38,11 @@ public final class MailCatcher implements AutoCloseable {
         return mails;
     }
 
+    /** The messages as received, for checks of headers the summary leaves out. */
+    public MimeMessage[] rawMessages() {
+        return greenMail.getReceivedMessages();
+    }
+
     @Override
     public void close() {
         greenMail.stop();

@@ -7,6 +7,9 @@ import org.mhconnect.events.content.ContentUpdated;
 import org.mhconnect.events.content.ContentWithdrawn;
 import org.mhconnect.events.journal.JournalCheckInCompleted;
 import org.mhconnect.events.journal.JournalEntryRecorded;
+import org.mhconnect.events.notification.NotificationDelivered;
+import org.mhconnect.events.notification.NotificationFailed;
+import org.mhconnect.events.reminder.ReminderDue;
 import org.mhconnect.events.user.UserDataErased;
 import org.mhconnect.events.user.UserDeletionRequested;
 import org.mhconnect.events.user.UserProfileChanged;
@@ -32,16 +35,19 @@ public final class EventTypes {
     public static final String NOTIFICATION_FAILED = "notification.failed";
 
     /** The record class behind each logical type that has one so far. */
-    public static final Map<String, Class<? extends DomainEvent>> CLASSES = Map.of(
-            USER_REGISTERED, UserRegistered.class,
-            USER_PROFILE_CHANGED, UserProfileChanged.class,
-            USER_DELETION_REQUESTED, UserDeletionRequested.class,
-            USER_DATA_ERASED, UserDataErased.class,
-            CONTENT_PUBLISHED, ContentPublished.class,
-            CONTENT_UPDATED, ContentUpdated.class,
-            CONTENT_WITHDRAWN, ContentWithdrawn.class,
-            JOURNAL_ENTRY_RECORDED, JournalEntryRecorded.class,
-            JOURNAL_CHECKIN_COMPLETED, JournalCheckInCompleted.class);
+    public static final Map<String, Class<? extends DomainEvent>> CLASSES = Map.ofEntries(
+            Map.entry(USER_REGISTERED, UserRegistered.class),
+            Map.entry(USER_PROFILE_CHANGED, UserProfileChanged.class),
+            Map.entry(USER_DELETION_REQUESTED, UserDeletionRequested.class),
+            Map.entry(USER_DATA_ERASED, UserDataErased.class),
+            Map.entry(CONTENT_PUBLISHED, ContentPublished.class),
+            Map.entry(CONTENT_UPDATED, ContentUpdated.class),
+            Map.entry(CONTENT_WITHDRAWN, ContentWithdrawn.class),
+            Map.entry(JOURNAL_ENTRY_RECORDED, JournalEntryRecorded.class),
+            Map.entry(JOURNAL_CHECKIN_COMPLETED, JournalCheckInCompleted.class),
+            Map.entry(REMINDER_DUE, ReminderDue.class),
+            Map.entry(NOTIFICATION_DELIVERED, NotificationDelivered.class),
+            Map.entry(NOTIFICATION_FAILED, NotificationFailed.class));
 
     /** The logical type name of an event record. */
     public static String typeOf(DomainEvent event) {

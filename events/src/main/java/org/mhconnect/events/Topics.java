@@ -21,6 +21,12 @@ public final class Topics {
     /** Owned by journal-service: journal.entry-recorded, journal.checkin-completed. */
     public static final String JOURNAL = "mhc.journal";
 
+    /**
+     * Owned by reminder-service, and read only by it: the reminder schedules, compacted, one record per reminder
+     * (key {@code <userId>/<reminderId>}, partitioned by the user id so that a person's reminders share a partition).
+     */
+    public static final String REMINDER_SCHEDULES = "mhc.reminders.schedules";
+
     /** Owned by reminder-service: reminder.due. */
     public static final String REMINDERS_DUE = "mhc.reminders.due";
 

@@ -1,5 +1,7 @@
 package org.mhconnect.reminder;
 
+import java.time.Duration;
+
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -9,13 +11,38 @@ import org.springframework.validation.annotation.Validated;
 /**
  * reminder-service's settings, under {@code mhc.reminder}.
  *
- * @param topics how the topics this service owns (its dead-letter topics among them) are created
+ * @param topics    how the topics this service owns (its dead-letter topics among them) are created
+ * @param engine    the schedule engine
+ * @param delivery  how reminders are sent and retried
+ * @param publicUrl where people reach the app, for the links in reminders (the gateway's address)
  */
 @Validated
 @ConfigurationProperties("mhc.reminder")
-public record ReminderProperties(@DefaultValue Topics topics) {
+public record ReminderProperties(@DefaultValue Topics topics, @DefaultValue Engine engine, @DefaultValue Delivery delivery,
+        @DefaultValue("http://localhost:8080") String publicUrl) {
 
     /** Partition and replica counts for the topics this service owns. */
     public record Topics(@DefaultValue("3") @Min(1) int partitions, @DefaultValue("1") @Min(1) @Max(5) short replicas) {
+    }
+
+    /**
+     * @param tick       how often the engine looks for occurrences whose time has come (wall clock)
+     * @param maxPerTick the most occurrences one look handles; the rest come at the next, moments later
+     */
+    public record Engine(@DefaultValue("200ms") Duration tick, @DefaultValue("5000") @Min(1) int maxPerTick) {
+    }
+
+    /**
+     * @param attempts         how often a channel is tried before the delivery is marked failed
+     * @param firstBackoff     the wait before the second attempt; each later wait doubles, with random jitter
+     * @param webhookTimeout   how long a webhook receiver may take to answer
+     * @param allowLoopbackWebhooks development only: webhooks to 127.0.0.1 and ::1 are allowed
+     * @param actionLinkTtl    how long snooze, skip and stop links work
+     * @param mailFrom         the sender of reminder e-mails
+     */
+    public record Delivery(@DefaultValue("5") @Min(1) @Max(10) int attempts, @DefaultValue("2s") Duration firstBackoff,
+            @DefaultValue("10s") Duration webhookTimeout, @DefaultValue("false") boolean allowLoopbackWebhooks,
+            @DefaultValue("7d") Duration actionLinkTtl,
+            @DefaultValue("Mental Health Connect <reminders@mental-health-connect.local>") String mailFrom) {
     }
 }

@@ -45,6 +45,7 @@ public class ResourceServerAutoConfiguration {
                 .authorizeHttpRequests(requests -> {
                     requests.requestMatchers(ALWAYS_OPEN.toArray(String[]::new)).permitAll();
                     properties.publicGetPaths().forEach(path -> requests.requestMatchers(HttpMethod.GET, path).permitAll());
+                    properties.publicPaths().forEach(path -> requests.requestMatchers(path).permitAll());
                     requests.anyRequest().authenticated();
                 })
                 .oauth2ResourceServer(server -> server

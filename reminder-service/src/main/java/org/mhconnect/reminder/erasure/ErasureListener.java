@@ -24,24 +24,37 @@ class ErasureListener {
     private static final Logger log = LoggerFactory.getLogger(ErasureListener.class);
     static final String SERVICE = "reminder-service";
 
-    private final ReminderErasure erasure;
+    private final java.util.List<ReminderErasure> erasures;
     private final EventPublisher publisher;
+    private final org.mhconnect.reminder.preferences.UserEventsListener accounts;
     private final Clock clock = Clock.systemUTC();
 
-    ErasureListener(ReminderErasure erasure, EventPublisher publisher) {
-        this.erasure = erasure;
+    ErasureListener(java.util.List<ReminderErasure> erasures, EventPublisher publisher,
+            org.mhconnect.reminder.preferences.UserEventsListener accounts) {
+        this.erasures = erasures;
         this.publisher = publisher;
+        this.accounts = accounts;
     }
 
     @KafkaHandler
     void deletionRequested(UserDeletionRequested request) {
-        long removed = erasure.eraseAllOf(request.userId());
+        long removed = erasures.stream().mapToLong(erasure -> erasure.eraseAllOf(request.userId())).sum();
         log.info("Erased the reminder data of a deleted account ({} documents)", removed);
         publisher.publish(Topics.ERASURES, new UserDataErased(UUID.randomUUID(), clock.instant(), request.userId(), SERVICE));
     }
 
+    @KafkaHandler
+    void registered(org.mhconnect.events.user.UserRegistered event) {
+        accounts.registered(event);
+    }
+
+    @KafkaHandler
+    void profileChanged(org.mhconnect.events.user.UserProfileChanged event) {
+        accounts.profileChanged(event);
+    }
+
     @KafkaHandler(isDefault = true)
     void otherUserEvent(Object event) {
-        // Registrations and profile changes will set reminder defaults (reminders work); nothing to do yet.
+        // Only the events above concern reminders.
     }
 }

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /** What reminder-service knows about the days a person journaled. */
 @Component
-class JournaledDays implements ReminderErasure {
+public class JournaledDays implements ReminderErasure {
 
     /** Ids of people whose data was erased, and nothing else about them. */
     static final String ERASED_PEOPLE = "erased_people";
@@ -63,7 +63,7 @@ class JournaledDays implements ReminderErasure {
     }
 
     /** Whether the person journaled on that local day; a lookup by key. */
-    boolean journaledOn(String userId, LocalDate day) {
+    public boolean journaledOn(String userId, LocalDate day) {
         return mongo.exists(Query.query(Criteria.where("_id").is(JournaledDayDocument.idOf(userId, day))),
                 JournaledDayDocument.class);
     }

@@ -25,6 +25,35 @@ class MessagingConfiguration {
     }
 
     @Bean
+    NewTopic dueDeadLetters(ReminderProperties properties) {
+        return TopicBuilder.name(Topics.deadLetter(Topics.REMINDERS_DUE, CONSUMER))
+                .partitions(properties.topics().partitions())
+                .replicas(properties.topics().replicas())
+                .build();
+    }
+
+    @Bean
+    NewTopic notificationsTopic(ReminderProperties properties) {
+        return TopicBuilder.name(Topics.NOTIFICATIONS)
+                .partitions(properties.topics().partitions())
+                .replicas(properties.topics().replicas())
+                .build();
+    }
+
+    @Bean
+    NewTopic notificationDeadLetters(ReminderProperties properties) {
+        return TopicBuilder.name(Topics.deadLetter(Topics.NOTIFICATIONS, CONSUMER))
+                .partitions(properties.topics().partitions())
+                .replicas(properties.topics().replicas())
+                .build();
+    }
+
+    @Bean
+    java.time.Clock clock() {
+        return java.time.Clock.systemUTC();
+    }
+
+    @Bean
     NewTopic journalDeadLetters(ReminderProperties properties) {
         return TopicBuilder.name(Topics.deadLetter(Topics.JOURNAL, CONSUMER))
                 .partitions(properties.topics().partitions())

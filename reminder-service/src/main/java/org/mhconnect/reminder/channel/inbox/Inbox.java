@@ -1,0 +1,104 @@
+package org.mhconnect.reminder.channel.inbox;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+import org.mhconnect.reminder.definition.Channel;
+import org.mhconnect.reminder.dispatch.Attempt;
+import org.mhconnect.reminder.dispatch.ChannelSender;
+import org.mhconnect.reminder.dispatch.Notice;
+import org.mhconnect.reminder.preferences.PreferencesDocument;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/** The in-app channel: an item in the person's inbox, which live views receive through SSE. */
+@Component
+public class Inbox implements ChannelSender {
+
+    static final int KEPT = 200;
+
+    private final MongoTemplate mongo;
+    private final Clock clock;
+
+    Inbox(MongoTemplate mongo, Clock clock) {
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    @Override
+    public Channel channel() {
+        return Channel.INBOX;
+    }
+
+    /** Adds the item once: a second attempt for the same occurrence finds it there. */
+    @Override
+    public Attempt send(Notice notice, PreferencesDocument preferences) {
+        Instant now = clock.instant();
+        String id = String.format("%013d-%s", now.toEpochMilli(),
+                UUID.nameUUIDFromBytes(notice.occurrenceId().getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString().substring(0, 8));
+        InboxDocument.Item item = new InboxDocument.Item(id, notice.occurrenceId(), notice.reminderId(), notice.kind(),
+                notice.title(), notice.message(), notice.practiceSlug(), notice.local().toInstant(), now, false, notice.links());
+        Query notYet = Query.query(Criteria.where("_id").is(notice.userId()).and("items.occurrenceId").ne(notice.occurrenceId()));
+        try {
+            mongo.upsert(notYet, new Update().push("items").slice(-KEPT).each(item), InboxDocument.class);
+            return new Attempt.Sent(id);
+        }
+        catch (DuplicateKeyException ex) {
+            return new Attempt.Sent(existing(notice.userId(), notice.occurrenceId()));
+        }
+    }
+
+    private String existing(String userId, String occurrenceId) {
+        return items(userId).stream().filter(item -> item.occurrenceId().equals(occurrenceId)).map(InboxDocument.Item::id)
+                .findFirst().orElse(null);
+    }
+
+    /** Oldest first, as stored. */
+    List<InboxDocument.Item> items(String userId) {
+        InboxDocument inbox = mongo.findById(userId, InboxDocument.class);
+        return inbox == null || inbox.items() == null ? List.of() : inbox.items();
+    }
+
+    /** Newest first. */
+    List<InboxDocument.Item> newestFirst(String userId) {
+        return items(userId).stream().sorted(Comparator.comparing(InboxDocument.Item::id).reversed()).toList();
+    }
+
+    /** The items after the one a stream last received, oldest first; all unread ones when it is unknown. */
+    List<InboxDocument.Item> after(String userId, String lastEventId) {
+        List<InboxDocument.Item> items = items(userId);
+        if (lastEventId == null || lastEventId.isBlank()) {
+            return List.of();
+        }
+        return items.stream().filter(item -> item.id().compareTo(lastEventId) > 0).toList();
+    }
+
+    java.util.Optional<InboxDocument.Item> item(String userId, String id) {
+        return items(userId).stream().filter(item -> item.id().equals(id)).findFirst();
+    }
+
+    boolean markRead(String userId, String id) {
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(userId).and("items.id").is(id)),
+                new Update().set("items.$.read", true), InboxDocument.class).getMatchedCount() > 0;
+    }
+
+    void markAllRead(String userId) {
+        List<InboxDocument.Item> items = items(userId);
+        for (InboxDocument.Item item : items) {
+            if (!item.read()) {
+                markRead(userId, item.id());
+            }
+        }
+    }
+
+    public void eraseAllOf(String userId) {
+        mongo.remove(Query.query(Criteria.where("_id").is(userId)), InboxDocument.class);
+    }
+}

@@ -1,0 +1,289 @@
+package org.mhconnect.reminder.definition;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.mhconnect.reminder.schedule.FriendlySchedule;
+import org.mhconnect.reminder.schedule.InvalidScheduleException;
+import org.mhconnect.reminder.schedule.Occurrences;
+import org.mhconnect.reminder.schedule.Schedule;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/**
+ * A person's reminders: made, changed, stopped, snoozed and removed here, stored in MongoDB, and handed to the
+ * schedule engine through {@link ScheduleFeed} after every change. Another person's reminder is not found.
+ */
+@Service
+public class Reminders {
+
+    /** The most reminders one person may have. */
+    public static final int MAX_PER_PERSON = 50;
+    static final int DEFAULT_GRACE_MINUTES = 60;
+
+    private final MongoTemplate mongo;
+    private final ScheduleFeed feed;
+    private final Clock clock;
+
+    Reminders(MongoTemplate mongo, ScheduleFeed feed, Clock clock) {
+        this.mongo = mongo;
+        this.feed = feed;
+        this.clock = clock;
+    }
+
+    public ReminderDocument create(String userId, ReminderRequest request) {
+        if (request.version() != null) {
+            throw new InvalidReminderException("version", "A new reminder has no version yet; leave it out.");
+        }
+        Schedule schedule = schedule(request.schedule());
+        String id = UUID.randomUUID().toString();
+        claimPlace(userId, id);
+        Instant now = clock.instant();
+        ReminderDocument reminder = new ReminderDocument(id, userId, ReminderKind.fromWire(request.kind()),
+                request.title().strip(), message(request), request.practiceSlug(), channels(request),
+                grace(request), schedule.rrule(), schedule.start().toString(), schedule.zone().getId(), true, null,
+                List.of(), now, now, null);
+        try {
+            mongo.insert(reminder);
+        }
+        catch (RuntimeException ex) {
+            releasePlace(userId, id);
+            throw ex;
+        }
+        ReminderDocument stored = mongo.findById(id, ReminderDocument.class);
+        feed.changed(stored);
+        return stored;
+    }
+
+    public ReminderDocument update(String userId, String id, ReminderRequest request) {
+        if (request.version() == null) {
+            throw new InvalidReminderException("version", "Say which version you changed: 'version' is required.");
+        }
+        Schedule schedule = schedule(request.schedule());
+        ReminderDocument current = get(userId, id);
+        Update update = new Update()
+                .set("kind", ReminderKind.fromWire(request.kind()))
+                .set("title", request.title().strip())
+                .set("message", message(request))
+                .set("practiceSlug", request.practiceSlug())
+                .set("channels", channels(request))
+                .set("gracePeriodMinutes", grace(request))
+                .set("rrule", schedule.rrule())
+                .set("start", schedule.start().toString())
+                .set("timeZone", schedule.zone().getId());
+        // A new schedule starts afresh: an old "skip next" or snooze belonged to the old one.
+        if (!schedule.rrule().equals(current.rrule()) || !schedule.start().toString().equals(current.start())
+                || !schedule.zone().getId().equals(current.timeZone())) {
+            update.unset("skipThrough").set("snoozes", List.of());
+        }
+        return change(userId, id, request.version(), update);
+    }
+
+    /** Stops (false) or resumes (true) a reminder. */
+    public ReminderDocument setActive(String userId, String id, boolean active) {
+        ReminderDocument current = get(userId, id);
+        return change(userId, id, current.version(), new Update().set("active", active));
+    }
+
+    /** "Skip next": the next occurrence after now does not reach the person; the history says so. */
+    public ReminderDocument skipNext(String userId, String id) {
+        ReminderDocument current = get(userId, id);
+        Instant after = current.skipThrough() != null && current.skipThrough().isAfter(clock.instant())
+                ? current.skipThrough() : clock.instant();
+        Instant next = Occurrences.firstAfter(trusted(current), after)
+                .map(occurrence -> occurrence.at())
+                .orElseThrow(() -> new InvalidReminderException("schedule", "This reminder has no further occurrence to skip."));
+        return change(userId, id, current.version(), new Update().set("skipThrough", next));
+    }
+
+    /** "Snooze": once more, at this instant. At most five snoozes wait at a time. */
+    public ReminderDocument snooze(String userId, String id, Instant at) {
+        ReminderDocument current = get(userId, id);
+        Instant now = clock.instant();
+        List<Instant> waiting = current.snoozes().stream().filter(snooze -> snooze.isAfter(now)).collect(Collectors.toList());
+        if (!waiting.contains(at)) {
+            waiting.add(at);
+        }
+        waiting.sort(null);
+        List<Instant> kept = waiting.subList(Math.max(0, waiting.size() - 5), waiting.size());
+        return change(userId, id, current.version(), new Update().set("snoozes", List.copyOf(kept)));
+    }
+
+    public void delete(String userId, String id) {
+        ReminderDocument reminder = get(userId, id);
+        mongo.remove(Query.query(Criteria.where("_id").is(id)), ReminderDocument.class);
+        releasePlace(userId, id);
+        feed.removed(reminder);
+    }
+
+    public ReminderDocument get(String userId, String id) {
+        ReminderDocument reminder = mongo.findById(id, ReminderDocument.class);
+        if (reminder == null || !reminder.userId().equals(userId)) {
+            throw new ReminderNotFoundException();
+        }
+        return reminder;
+    }
+
+    /** A reminder by id, whoever owns it; for the engine's and the dispatcher's own use. */
+    public java.util.Optional<ReminderDocument> byId(String id) {
+        return java.util.Optional.ofNullable(mongo.findById(id, ReminderDocument.class));
+    }
+
+    /** The person's reminders, oldest first: one lookup by {@code _id} and one {@code $in}. */
+    public List<ReminderDocument> list(String userId) {
+        OwnerIndex owner = mongo.findById(userId, OwnerIndex.class);
+        if (owner == null || owner.ids() == null || owner.ids().isEmpty()) {
+            return List.of();
+        }
+        Map<String, ReminderDocument> found = mongo.find(Query.query(Criteria.where("_id").in(owner.ids())), ReminderDocument.class)
+                .stream().filter(reminder -> reminder.userId().equals(userId))
+                .collect(Collectors.toMap(ReminderDocument::id, Function.identity()));
+        return owner.ids().stream().filter(found::containsKey).map(found::get).toList();
+    }
+
+    /** The next {@code count} occurrences from now. */
+    public List<OccurrenceView> occurrences(ReminderDocument reminder, int count) {
+        return Occurrences.next(trusted(reminder), clock.instant(), count).stream().map(OccurrenceView::of).toList();
+    }
+
+    /** The next {@code count} occurrences of a schedule that is not saved. */
+    public List<OccurrenceView> preview(ReminderRequest.ScheduleRequest request, int count) {
+        return Occurrences.next(schedule(request), clock.instant(), count).stream().map(OccurrenceView::of).toList();
+    }
+
+    /** Every reminder of a person, for erasure: removed from MongoDB and from the engine. */
+    public void eraseAllOf(String userId) {
+        for (ReminderDocument reminder : list(userId)) {
+            mongo.remove(Query.query(Criteria.where("_id").is(reminder.id())), ReminderDocument.class);
+            feed.removed(reminder);
+        }
+        mongo.remove(Query.query(Criteria.where("_id").is(userId)), OwnerIndex.class);
+    }
+
+    /** The stored schedule, which was checked when it was saved. */
+    public static Schedule trusted(ReminderDocument reminder) {
+        return Schedule.parse(reminder.rrule(), reminder.start(), reminder.timeZone());
+    }
+
+    private ReminderDocument change(String userId, String id, long version, Update update) {
+        update.set("updatedAt", clock.instant()).inc("version", 1);
+        ReminderDocument changed = mongo.findAndModify(
+                Query.query(Criteria.where("_id").is(id).and("userId").is(userId).and("version").is(version)), update,
+                FindAndModifyOptions.options().returnNew(true), ReminderDocument.class);
+        if (changed == null) {
+            ReminderDocument now = get(userId, id);
+            throw new StaleReminderException(now.version() == null ? 0 : now.version());
+        }
+        feed.changed(changed);
+        return changed;
+    }
+
+    /** Claims one of the person's 50 places, in one conditional update; 409 when all are taken. */
+    private void claimPlace(String userId, String id) {
+        mongo.upsert(Query.query(Criteria.where("_id").is(userId)), new Update().setOnInsert("ids", List.of()), OwnerIndex.class);
+        var claimed = mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(userId).and("ids." + (MAX_PER_PERSON - 1)).exists(false)),
+                new Update().addToSet("ids", id), OwnerIndex.class);
+        if (claimed.getModifiedCount() == 0) {
+            dropOrphans(userId);
+            claimed = mongo.updateFirst(
+                    Query.query(Criteria.where("_id").is(userId).and("ids." + (MAX_PER_PERSON - 1)).exists(false)),
+                    new Update().addToSet("ids", id), OwnerIndex.class);
+            if (claimed.getModifiedCount() == 0) {
+                throw new TooManyRemindersException();
+            }
+        }
+    }
+
+    /** Ids whose reminder was never written (the process stopped in between) give their place back. */
+    private void dropOrphans(String userId) {
+        OwnerIndex owner = mongo.findById(userId, OwnerIndex.class);
+        if (owner == null) {
+            return;
+        }
+        Set<String> existing = mongo.find(Query.query(Criteria.where("_id").in(owner.ids())), ReminderDocument.class)
+                .stream().map(ReminderDocument::id).collect(Collectors.toSet());
+        List<String> orphans = owner.ids().stream().filter(id -> !existing.contains(id)).toList();
+        if (!orphans.isEmpty()) {
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(userId)), new Update().pullAll("ids", orphans.toArray()),
+                    OwnerIndex.class);
+        }
+    }
+
+    private void releasePlace(String userId, String id) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(userId)), new Update().pull("ids", id), OwnerIndex.class);
+    }
+
+    /** The schedule a request describes, checked; the friendly form becomes an RRULE counted from today. */
+    Schedule schedule(ReminderRequest.ScheduleRequest request) {
+        boolean friendly = request.times() != null && !request.times().isEmpty();
+        if (friendly == (request.rrule() != null && !request.rrule().isBlank())) {
+            throw new InvalidScheduleException("rrule", "Give either an RRULE or times of day, not both and not neither.");
+        }
+        if (!friendly) {
+            if (request.start() == null) {
+                throw new InvalidScheduleException("start", "An RRULE needs the local date-time it starts from, such as 2026-12-01T21:00.");
+            }
+            return Schedule.parse(request.rrule(), request.start(), request.timeZone());
+        }
+        Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+        for (String day : request.weekdays() == null ? Set.<String>of() : request.weekdays()) {
+            days.add(WEEKDAYS.get(day));
+        }
+        String rrule = new FriendlySchedule(request.times().stream().map(LocalTime::parse).toList(), days).toRrule();
+        String start = request.start() != null ? request.start() : today(request.timeZone()) + "T00:00";
+        return Schedule.parse(rrule, start, request.timeZone());
+    }
+
+    private LocalDate today(String zone) {
+        try {
+            return LocalDate.now(clock.withZone(ZoneId.of(zone)));
+        }
+        catch (RuntimeException ex) {
+            throw new InvalidScheduleException("timeZone", "'" + zone + "' is not a known IANA time zone, such as Europe/Berlin.");
+        }
+    }
+
+    private static final Map<String, DayOfWeek> WEEKDAYS = Map.of("MO", DayOfWeek.MONDAY, "TU", DayOfWeek.TUESDAY,
+            "WE", DayOfWeek.WEDNESDAY, "TH", DayOfWeek.THURSDAY, "FR", DayOfWeek.FRIDAY, "SA", DayOfWeek.SATURDAY,
+            "SU", DayOfWeek.SUNDAY);
+
+    private static String message(ReminderRequest request) {
+        return request.message() == null || request.message().isBlank() ? defaultMessage(request.kind()) : request.message().strip();
+    }
+
+    /** Gentle words for a reminder whose person did not write their own. */
+    static String defaultMessage(String kind) {
+        return switch (kind) {
+            case "journal" -> "A few quiet minutes for your journal, if you would like them. A line or two is plenty.";
+            case "practice" -> "Here is a moment for your practice. However it goes today is fine.";
+            case "check-in" -> "Would you like to check in with yourself? There are no right answers.";
+            default -> "A gentle reminder you set for yourself.";
+        };
+    }
+
+    private static Set<Channel> channels(ReminderRequest request) {
+        Set<Channel> channels = EnumSet.noneOf(Channel.class);
+        request.channels().forEach(channel -> channels.add(Channel.valueOf(channel.toUpperCase(java.util.Locale.ROOT))));
+        return channels;
+    }
+
+    private static int grace(ReminderRequest request) {
+        return request.gracePeriodMinutes() == null ? DEFAULT_GRACE_MINUTES : request.gracePeriodMinutes();
+    }
+}

@@ -1,0 +1,136 @@
+package org.mhconnect.reminder.definition;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A person's own reminders. Another person's reminder answers 404. */
+@RestController
+@Validated
+@RequestMapping("/api/reminders")
+class RemindersController {
+
+    static final String ID = "[0-9a-f-]{36}";
+
+    private final Reminders reminders;
+    private final org.mhconnect.reminder.dispatch.History history;
+
+    RemindersController(Reminders reminders, org.mhconnect.reminder.dispatch.History history) {
+        this.reminders = reminders;
+        this.history = history;
+    }
+
+    @PostMapping
+    ResponseEntity<ReminderView> create(Authentication caller, @Valid @RequestBody ReminderRequest request) {
+        ReminderDocument created = reminders.create(caller.getName(), request);
+        return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore()).body(view(created));
+    }
+
+    @GetMapping
+    ResponseEntity<ReminderList> list(Authentication caller) {
+        List<ReminderView> views = reminders.list(caller.getName()).stream().map(this::view).toList();
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(new ReminderList(views, Reminders.MAX_PER_PERSON));
+    }
+
+    /** @param limit how many reminders a person may have */
+    record ReminderList(List<ReminderView> items, int limit) {
+    }
+
+    @GetMapping("/{id}")
+    ResponseEntity<ReminderView> get(Authentication caller, @PathVariable @Pattern(regexp = ID, message = "must be a reminder id") String id) {
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(view(reminders.get(caller.getName(), id)));
+    }
+
+    @PutMapping("/{id}")
+    ResponseEntity<ReminderView> update(Authentication caller, @PathVariable @Pattern(regexp = ID, message = "must be a reminder id") String id,
+            @Valid @RequestBody ReminderRequest request) {
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(view(reminders.update(caller.getName(), id, request)));
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(Authentication caller, @PathVariable @Pattern(regexp = ID, message = "must be a reminder id") String id) {
+        reminders.delete(caller.getName(), id);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** Stop: no further occurrence is sent until it is resumed. */
+    @PostMapping("/{id}/stop")
+    ReminderView stop(Authentication caller, @PathVariable @Pattern(regexp = ID, message = "must be a reminder id") String id) {
+        return view(reminders.setActive(caller.getName(), id, false));
+    }
+
+    @PostMapping("/{id}/resume")
+    ReminderView resume(Authentication caller, @PathVariable @Pattern(regexp = ID, message = "must be a reminder id") String id) {
+        return view(reminders.setActive(caller.getName(), id, true));
+    }
+
+    @PostMapping("/{id}/skip-next")
+    ReminderView skipNext(Authentication caller, @PathVariable @Pattern(regexp = ID, message = "must be a reminder id") String id) {
+        return view(reminders.skipNext(caller.getName(), id));
+    }
+
+    /** Once more, in 15 or 60 minutes, or at this time tomorrow; the schedule itself goes on as before. */
+    @PostMapping("/{id}/snooze")
+    ReminderView snooze(Authentication caller, @PathVariable @Pattern(regexp = ID, message = "must be a reminder id") String id,
+            @Valid @RequestBody SnoozeRequest request) {
+        java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        ReminderDocument reminder = reminders.get(caller.getName(), id);
+        java.time.Instant at = switch (request.delay()) {
+            case "15m" -> now.plus(java.time.Duration.ofMinutes(15));
+            case "1h" -> now.plus(java.time.Duration.ofHours(1));
+            default -> now.atZone(java.time.ZoneId.of(reminder.timeZone())).plusDays(1).toInstant();
+        };
+        return view(reminders.snooze(caller.getName(), id, at));
+    }
+
+    /** @param delay {@code 15m}, {@code 1h} or {@code tomorrow} */
+    record SnoozeRequest(@jakarta.validation.constraints.NotNull @Pattern(regexp = "15m|1h|tomorrow", message = "must be 15m, 1h or tomorrow") String delay) {
+    }
+
+    /** What became of each occurrence: sent or failed per channel, skipped or missed with the reason; newest first. */
+    @GetMapping("/{id}/deliveries")
+    DeliveriesView deliveries(Authentication caller, @PathVariable @Pattern(regexp = ID, message = "must be a reminder id") String id) {
+        reminders.get(caller.getName(), id);
+        return new DeliveriesView(history.of(id));
+    }
+
+    record DeliveriesView(List<org.mhconnect.reminder.dispatch.History.Entry> items) {
+    }
+
+    /** The next occurrences, in UTC and in local time with the offset. */
+    @GetMapping("/{id}/occurrences")
+    List<OccurrenceView> occurrences(Authentication caller,
+            @PathVariable @Pattern(regexp = ID, message = "must be a reminder id") String id,
+            @RequestParam(defaultValue = "5") @Min(1) @Max(100) int count) {
+        return reminders.occurrences(reminders.get(caller.getName(), id), count);
+    }
+
+    /** The next occurrences of a schedule that is not saved, for a form that shows them while it is filled in. */
+    @PostMapping("/preview")
+    List<OccurrenceView> preview(@Valid @RequestBody ReminderRequest.ScheduleRequest schedule,
+            @RequestParam(defaultValue = "5") @Min(1) @Max(100) int count) {
+        return reminders.preview(schedule, count);
+    }
+
+    private ReminderView view(ReminderDocument reminder) {
+        return ReminderView.of(reminder, reminder.active() ? reminders.occurrences(reminder, 3) : List.of());
+    }
+}

@@ -1,0 +1,214 @@
+package org.mhconnect.reminder.dispatch;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.github.resilience4j.core.IntervalFunction;
+import jakarta.annotation.PreDestroy;
+import org.mhconnect.events.Topics;
+import org.mhconnect.events.notification.NotificationDelivered;
+import org.mhconnect.events.notification.NotificationFailed;
+import org.mhconnect.kafkaevents.EventPublisher;
+import org.mhconnect.reminder.ReminderProperties;
+import org.mhconnect.reminder.actions.ActionLinks;
+import org.mhconnect.reminder.actions.ActionLinks.Action;
+import org.mhconnect.reminder.definition.Channel;
+import org.mhconnect.reminder.definition.ReminderDocument;
+import org.mhconnect.reminder.definition.Reminders;
+import org.mhconnect.reminder.preferences.Preferences;
+import org.mhconnect.reminder.preferences.PreferencesDocument;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends queued deliveries, each on a virtual thread, and retries the ones that did not arrive with exponential
+ * backoff and random jitter (Resilience4j's {@link IntervalFunction}): 2 s, about 4 s, 8 s… by default, five attempts
+ * in all. After the last, the delivery is marked failed, the history says so and {@code notification.failed} goes
+ * out. A lease in the queue lets one instance at a time attempt a delivery; when that instance dies, the lease runs
+ * out and another instance carries on, so a queued delivery is never lost.
+ */
+@Component
+public class DeliveryWorker {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
+    private static final Duration LEASE = Duration.ofMinutes(2);
+
+    private final MongoTemplate mongo;
+    private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
+    private final Reminders reminders;
+    private final Preferences preferences;
+    private final History history;
+    private final ActionLinks links;
+    private final EventPublisher publisher;
+    private final DeliveryMetrics metrics;
+    private final ReminderProperties properties;
+    private final IntervalFunction backoff;
+    private final Clock clock;
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final AtomicBoolean sweeping = new AtomicBoolean();
+
+    DeliveryWorker(MongoTemplate mongo, List<ChannelSender> senders, Reminders reminders, Preferences preferences,
+            History history, ActionLinks links, EventPublisher publisher, DeliveryMetrics metrics,
+            ReminderProperties properties, Clock clock) {
+        this.mongo = mongo;
+        senders.forEach(sender -> this.senders.put(sender.channel(), sender));
+        this.reminders = reminders;
+        this.preferences = preferences;
+        this.history = history;
+        this.links = links;
+        this.publisher = publisher;
+        this.metrics = metrics;
+        this.properties = properties;
+        this.backoff = IntervalFunction.ofExponentialRandomBackoff(properties.delivery().firstBackoff(), 2.0, 0.5);
+        this.clock = clock;
+    }
+
+    /** Something was queued: look now rather than at the next sweep. */
+    void kick() {
+        executor.submit(this::sweep);
+    }
+
+    @Scheduled(fixedDelayString = "${mhc.reminder.delivery.sweep-every:500ms}")
+    void sweep() {
+        if (!sweeping.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            Instant now = clock.instant();
+            Query due = Query.query(Criteria.where("nextAttemptAt").lte(now)).limit(200);
+            for (QueuedDelivery queued : mongo.find(due, QueuedDelivery.class)) {
+                QueuedDelivery claimed = claim(queued.id(), now);
+                if (claimed != null) {
+                    executor.submit(() -> attempt(claimed));
+                }
+            }
+        }
+        catch (RuntimeException ex) {
+            log.warn("The delivery queue could not be read: {}", ex.getMessage());
+        }
+        finally {
+            sweeping.set(false);
+        }
+    }
+
+    /** Takes the lease, unless another instance holds one that has not run out. */
+    private QueuedDelivery claim(String id, Instant now) {
+        Criteria free = new Criteria().orOperator(Criteria.where("leaseUntil").is(null), Criteria.where("leaseUntil").lt(now));
+        return mongo.findAndModify(Query.query(Criteria.where("_id").is(id).and("nextAttemptAt").lte(now)).addCriteria(free),
+                new Update().set("leaseUntil", now.plus(LEASE)), FindAndModifyOptions.options().returnNew(true),
+                QueuedDelivery.class);
+    }
+
+    private void attempt(QueuedDelivery queued) {
+        int attempt = queued.attempts() + 1;
+        Channel channel = Channel.valueOf(queued.channel().toUpperCase(java.util.Locale.ROOT));
+        ReminderDocument reminder = reminders.byId(queued.reminderId()).orElse(null);
+        if (reminder == null) {
+            finish(queued, "FAILED", "the reminder was deleted", attempt - 1, false);
+            return;
+        }
+        PreferencesDocument prefs = preferences.of(queued.userId());
+        Attempt result;
+        try {
+            result = senders.get(channel).send(notice(queued, reminder), prefs);
+        }
+        catch (RuntimeException ex) {
+            result = new Attempt.Retry(ex.getClass().getSimpleName());
+        }
+        switch (result) {
+            case Attempt.Sent sent -> {
+                finish(queued, "SENT", null, attempt, true);
+                metrics.delivered(queued.channel(), Duration.between(queued.fireAt(), clock.instant()));
+                publish(new NotificationDelivered(UUID.nameUUIDFromBytes(("delivered/" + queued.id()).getBytes()), clock.instant(),
+                        queued.userId(), queued.occurrenceId(), queued.reminderId(), queued.channel(), sent.reference()));
+            }
+            case Attempt.Retry retry when attempt < properties.delivery().attempts() -> {
+                Instant next = clock.instant().plusMillis(backoff.apply(attempt));
+                mongo.updateFirst(Query.query(Criteria.where("_id").is(queued.id())),
+                        new Update().set("attempts", attempt).set("nextAttemptAt", next).unset("leaseUntil"), QueuedDelivery.class);
+                mongo.updateFirst(Query.query(Criteria.where("_id").is(queued.id())),
+                        new Update().set("attempts", attempt).set("lastError", retry.reason()), DeliveryDocument.class);
+                log.info("Delivery {} attempt {} did not arrive ({}); next at {}", queued.id(), attempt, retry.reason(), next);
+            }
+            case Attempt.Retry retry -> failed(queued, retry.reason() + ", after " + attempt + " attempts", attempt);
+            case Attempt.Fail fail -> failed(queued, fail.reason(), attempt);
+            case Attempt.Gone gone -> {
+                preferences.disableWebhook(queued.userId(), gone.reason());
+                failed(queued, gone.reason(), attempt);
+            }
+        }
+    }
+
+    private void failed(QueuedDelivery queued, String reason, int attempts) {
+        finish(queued, "FAILED", reason, attempts, false);
+        metrics.failed(queued.channel());
+        publish(new NotificationFailed(UUID.nameUUIDFromBytes(("failed/" + queued.id()).getBytes()), clock.instant(),
+                queued.userId(), queued.occurrenceId(), queued.reminderId(), queued.channel(), attempts, reason));
+    }
+
+    private void finish(QueuedDelivery queued, String status, String reason, int attempts, boolean sent) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(queued.id())), new Update().set("status", status)
+                .set("attempts", attempts).set("lastError", reason).set("finishedAt", clock.instant()), DeliveryDocument.class);
+        history.channel(queued.userId(), queued.reminderId(), queued.occurrenceId(), queued.scheduledAt(), queued.channel(),
+                sent ? "sent" : "failed", reason, attempts);
+        mongo.remove(Query.query(Criteria.where("_id").is(queued.id())), QueuedDelivery.class);
+    }
+
+    private void publish(org.mhconnect.events.DomainEvent event) {
+        try {
+            publisher.publish(Topics.NOTIFICATIONS, event);
+        }
+        catch (RuntimeException ex) {
+            // The delivery itself is recorded; a live view misses this one update and shows it on its next load.
+            log.warn("Notification event not published: {}", ex.getMessage());
+        }
+    }
+
+    private Notice notice(QueuedDelivery queued, ReminderDocument reminder) {
+        String user = queued.userId();
+        String id = reminder.id();
+        String occurrence = queued.occurrenceId();
+        String base = properties.publicUrl().replaceAll("/+$", "");
+        String open = switch (reminder.kind()) {
+            case JOURNAL -> base + "/#/journal/new";
+            case PRACTICE -> reminder.practiceSlug() == null ? base + "/#/library" : base + "/#/library/" + reminder.practiceSlug();
+            case CHECK_IN -> base + "/#/check-in";
+            case CUSTOM -> base + "/#/today";
+        };
+        Notice.Links actionLinks = new Notice.Links(open,
+                links.link(user, id, occurrence, Action.SNOOZE_15_MINUTES),
+                links.link(user, id, occurrence, Action.SNOOZE_1_HOUR),
+                links.link(user, id, occurrence, Action.SNOOZE_TOMORROW),
+                links.link(user, id, occurrence, Action.SKIP_NEXT),
+                links.link(user, id, occurrence, Action.STOP),
+                links.link(user, id, occurrence, Action.UNSUBSCRIBE));
+        return new Notice(queued.id(), occurrence, id, user, reminder.kind().wireName(), reminder.title(), reminder.message(),
+                reminder.practiceSlug(), queued.scheduledAt().atZone(ZoneId.of(reminder.timeZone())), actionLinks);
+    }
+
+    /** Erasure: the person's queued deliveries go. A scan of the small queue. */
+    public void eraseAllOf(String userId) {
+        mongo.remove(Query.query(Criteria.where("userId").is(userId)), QueuedDelivery.class);
+    }
+
+    @PreDestroy
+    void stop() {
+        executor.shutdown();
+    }
+}

@@ -1,0 +1,114 @@
+package org.mhconnect.reminder.dispatch;
+
+import java.time.Clock;
+
+import org.mhconnect.events.Topics;
+import org.mhconnect.events.reminder.ReminderDue;
+import org.mhconnect.reminder.definition.Channel;
+import org.mhconnect.reminder.definition.ReminderDocument;
+import org.mhconnect.reminder.definition.ReminderKind;
+import org.mhconnect.reminder.definition.Reminders;
+import org.mhconnect.reminder.journaling.JournaledDays;
+import org.mhconnect.reminder.preferences.Preferences;
+import org.mhconnect.reminder.preferences.PreferencesDocument;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.annotation.KafkaHandler;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads {@code reminder.due} and turns each occurrence into one delivery per chosen channel, or records why it
+ * was not sent: skipped (already journaled that day, paused, quiet hours, "skip next"), or missed (later than its
+ * grace period). A delivery's id is {@code <occurrenceId>/<channel>} and unique, so an event read twice queues
+ * nothing twice. Sending happens in {@link DeliveryWorker}, off the consumer thread, so a slow receiver never holds up
+ * the partition. A record that cannot be read goes to {@code mhc.reminders.due.reminder-service.dlt} (kafka-events).
+ */
+@Component
+@KafkaListener(id = "reminder-dispatcher", topics = Topics.REMINDERS_DUE, groupId = "reminder-dispatcher")
+class Dispatcher {
+
+    private final Reminders reminders;
+    private final Preferences preferences;
+    private final JournaledDays journaledDays;
+    private final History history;
+    private final MongoTemplate mongo;
+    private final DeliveryWorker worker;
+    private final DeliveryMetrics metrics;
+    private final Clock clock;
+
+    Dispatcher(Reminders reminders, Preferences preferences, JournaledDays journaledDays, History history,
+            MongoTemplate mongo, DeliveryWorker worker, DeliveryMetrics metrics, Clock clock) {
+        this.reminders = reminders;
+        this.preferences = preferences;
+        this.journaledDays = journaledDays;
+        this.history = history;
+        this.mongo = mongo;
+        this.worker = worker;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    @KafkaHandler
+    void due(ReminderDue due) {
+        ReminderDocument reminder = reminders.byId(due.reminderId()).orElse(null);
+        if (reminder == null || !reminder.userId().equals(due.userId())) {
+            return; // Deleted since: nothing to send and nobody to tell.
+        }
+        String reason = switch (due.outcome()) {
+            case DUE -> null;
+            case MISSED -> "missed: later than its grace period";
+            case SKIPPED_PAUSED -> "skipped: reminders are paused";
+            case SKIPPED_QUIET_HOURS -> "skipped: quiet hours";
+            case SKIPPED_NEXT -> "skipped: you chose to skip this one";
+        };
+        if (reason == null && reminder.kind() == ReminderKind.JOURNAL && journaledDays.journaledOn(due.userId(), due.localDate())) {
+            reason = "skipped: already journaled";
+        }
+        if (reason != null) {
+            history.occurrence(due.userId(), due.reminderId(), due.occurrenceId(), due.scheduledAt(),
+                    reason.startsWith("missed") ? "missed" : "skipped", reason);
+            metrics.occurrence(reason.startsWith("missed") ? "missed" : "skipped");
+            return;
+        }
+        PreferencesDocument prefs = preferences.of(due.userId());
+        for (Channel channel : reminder.channels()) {
+            String unavailable = unavailable(channel, prefs);
+            if (unavailable != null) {
+                history.channel(due.userId(), due.reminderId(), due.occurrenceId(), due.scheduledAt(), channel.wireName(),
+                        "skipped", unavailable, 0);
+                continue;
+            }
+            queue(due, channel);
+        }
+        worker.kick();
+    }
+
+    @KafkaHandler(isDefault = true)
+    void other(Object event) {
+        // Only reminder.due travels on this topic.
+    }
+
+    private static String unavailable(Channel channel, PreferencesDocument prefs) {
+        return switch (channel) {
+            case EMAIL -> prefs.email() == null ? "skipped: no e-mail address yet"
+                    : !prefs.emailEnabled() ? "skipped: you unsubscribed from reminder e-mails" : null;
+            case WEBHOOK -> prefs.webhook() == null ? "skipped: no webhook is set up"
+                    : !prefs.webhook().active() ? "skipped: the webhook is disabled (" + prefs.webhook().disabledReason() + ")" : null;
+            case INBOX -> null;
+        };
+    }
+
+    private void queue(ReminderDue due, Channel channel) {
+        String id = due.occurrenceId() + "/" + channel.wireName();
+        try {
+            mongo.insert(new DeliveryDocument(id, due.userId(), due.reminderId(), due.occurrenceId(), channel.wireName(),
+                    due.scheduledAt(), due.fireAt(), "PENDING", 0, null, clock.instant(), null));
+        }
+        catch (DuplicateKeyException ex) {
+            return; // Read before: it was queued then, and is sent or being sent.
+        }
+        mongo.save(new QueuedDelivery(id, due.userId(), due.reminderId(), due.occurrenceId(), channel.wireName(),
+                due.scheduledAt(), due.fireAt(), 0, clock.instant(), null));
+    }
+}

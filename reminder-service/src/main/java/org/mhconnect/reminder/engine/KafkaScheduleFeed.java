@@ -1,0 +1,135 @@
+package org.mhconnect.reminder.engine;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.utils.Utils;
+import org.mhconnect.events.Topics;
+import org.mhconnect.reminder.definition.ReminderDocument;
+import org.mhconnect.reminder.definition.ScheduleFeed;
+import org.mhconnect.reminder.preferences.PreferencesDocument;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Publishes each reminder's current schedule to the compacted topic: key {@code <userId>/<reminderId>}, partition
+ * chosen from the user id alone (Kafka's own murmur2 hash), so all of a person's reminders share a partition, as
+ * their other events do. A record is the whole current state, so sending it again is always harmless. That makes
+ * the outbox simple: {@code schedule_outbox} marks a reminder before the change is handed on, and the relay sends the
+ * reminder's state as MongoDB has it (a tombstone if it is gone) until Kafka has acknowledged it.
+ */
+@Component
+class KafkaScheduleFeed implements ScheduleFeed, org.springframework.beans.factory.DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(KafkaScheduleFeed.class);
+
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final MongoTemplate mongo;
+    private final Clock clock;
+
+    private final org.springframework.kafka.core.DefaultKafkaProducerFactory<String, byte[]> producers;
+
+    /** Schedule records are the engine's own JSON, not events: a producer of plain bytes, kept out of the context. */
+    KafkaScheduleFeed(org.springframework.boot.kafka.autoconfigure.KafkaProperties properties, MongoTemplate mongo, Clock clock) {
+        java.util.Map<String, Object> config = new java.util.HashMap<>(properties.buildProducerProperties());
+        config.put(org.apache.kafka.clients.producer.ProducerConfig.ACKS_CONFIG, "all");
+        config.put(org.apache.kafka.clients.producer.ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        this.producers = new org.springframework.kafka.core.DefaultKafkaProducerFactory<>(config,
+                new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.ByteArraySerializer());
+        this.kafka = new KafkaTemplate<>(producers);
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    /** A reminder whose latest state may not have reached Kafka yet. */
+    @Document("schedule_outbox")
+    record Pending(@Id String reminderId, String userId, Instant since) {
+    }
+
+    @Override
+    public void destroy() {
+        producers.destroy();
+    }
+
+    @Override
+    public void changed(ReminderDocument reminder) {
+        send(reminder.userId(), reminder.id());
+    }
+
+    @Override
+    public void removed(ReminderDocument reminder) {
+        send(reminder.userId(), reminder.id());
+    }
+
+    private void send(String userId, String reminderId) {
+        mongo.save(new Pending(reminderId, userId, clock.instant()));
+        try {
+            publish(userId, reminderId);
+            mongo.remove(Query.query(Criteria.where("_id").is(reminderId).and("userId").is(userId)), Pending.class);
+        }
+        catch (RuntimeException ex) {
+            log.warn("Schedule of reminder {} not yet handed to the engine ({}); the relay will retry", reminderId, ex.getMessage());
+        }
+    }
+
+    /** Sends what MongoDB holds now, and waits for the broker. */
+    private void publish(String userId, String reminderId) {
+        ReminderDocument reminder = mongo.findById(reminderId, ReminderDocument.class);
+        ScheduleRecord record = reminder == null ? null : record(reminder, mongo.findById(userId, PreferencesDocument.class));
+        try {
+            int partitions = kafka.partitionsFor(Topics.REMINDER_SCHEDULES).size();
+            int partition = Utils.toPositive(Utils.murmur2(userId.getBytes(java.nio.charset.StandardCharsets.UTF_8))) % partitions;
+            kafka.send(new ProducerRecord<>(Topics.REMINDER_SCHEDULES, partition, ScheduleRecord.key(userId, reminderId),
+                    record == null ? null : JsonSerde.JSON.writeValueAsBytes(record))).get(5, TimeUnit.SECONDS);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", ex);
+        }
+        catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException ex) {
+            throw new IllegalStateException(ex.getClass().getSimpleName(), ex);
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${mhc.reminder.engine.relay-every:5s}", initialDelayString = "${mhc.reminder.engine.relay-every:5s}")
+    void relay() {
+        Instant before = clock.instant().minus(Duration.ofSeconds(5));
+        for (Pending pending : mongo.find(Query.query(Criteria.where("since").lt(before)).limit(500), Pending.class)) {
+            try {
+                publish(pending.userId(), pending.reminderId());
+                mongo.remove(Query.query(Criteria.where("_id").is(pending.reminderId()).and("since").is(pending.since())), Pending.class);
+            }
+            catch (RuntimeException ex) {
+                log.warn("Schedule of reminder {} still not handed to the engine: {}", pending.reminderId(), ex.getMessage());
+                return;
+            }
+        }
+    }
+
+    /** The reminder joined with the preferences that change its timing. */
+    static ScheduleRecord record(ReminderDocument reminder, PreferencesDocument prefs) {
+        String zone = prefs == null || prefs.timeZone() == null ? reminder.timeZone() : prefs.timeZone();
+        var quiet = prefs == null ? null : prefs.quietHours();
+        Instant pausedUntil = prefs == null || prefs.pausedUntil() == null ? null
+                : LocalDate.parse(prefs.pausedUntil()).atStartOfDay(ZoneId.of(zone)).toInstant();
+        return new ScheduleRecord(reminder.id(), reminder.userId(), reminder.kind().wireName(), reminder.rrule(),
+                reminder.start(), reminder.timeZone(), reminder.gracePeriodMinutes(), reminder.active(),
+                reminder.skipThrough(), reminder.snoozes(), quiet == null ? null : quiet.start(),
+                quiet == null ? null : quiet.end(), quiet == null ? null : quiet.mode().name(), quiet == null ? null : zone,
+                pausedUntil, reminder.version() == null ? 0 : reminder.version());
+    }
+}

@@ -1,0 +1,151 @@
+package org.mhconnect.reminder.engine;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.mhconnect.events.CloudEventHeaders;
+import org.mhconnect.events.reminder.ReminderDue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The heart of the engine. Each partition's reminders live in two state stores, backed by changelog topics:
+ * {@value #ENTRIES} (reminder id → schedule and next occurrence) and {@value #DUE_INDEX}, ordered by the time the
+ * next occurrence is handled (key {@code <fireAt epoch millis, 13 digits>|<reminder id>}). A wall-clock punctuation
+ * reads the index up to now, emits one {@code reminder.due} per occurrence, with the deterministic id reminder id
+ * plus scheduled instant, and plans the next. Nothing polls a database; a partition's work moves with it to another
+ * instance, which resumes from the changelog. Occurrences are handled at or after their time, never before.
+ */
+final class SchedulingProcessor implements Processor<String, ScheduleRecord, String, ReminderDue> {
+
+    private static final Logger log = LoggerFactory.getLogger(SchedulingProcessor.class);
+
+    static final String ENTRIES = "reminder-entries";
+    static final String DUE_INDEX = "reminder-due-index";
+    private static final String INDEX_FROM = "0000000000000|";
+
+    private final Duration tick;
+    private final int maxPerTick;
+    private final EngineMetrics metrics;
+    private ProcessorContext<String, ReminderDue> context;
+    private KeyValueStore<String, EngineEntry> entries;
+    private KeyValueStore<String, String> dueIndex;
+
+    SchedulingProcessor(Duration tick, int maxPerTick, EngineMetrics metrics) {
+        this.tick = tick;
+        this.maxPerTick = maxPerTick;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, ReminderDue> context) {
+        this.context = context;
+        this.entries = context.getStateStore(ENTRIES);
+        this.dueIndex = context.getStateStore(DUE_INDEX);
+        context.schedule(tick, PunctuationType.WALL_CLOCK_TIME, this::fireDue);
+    }
+
+    /** A reminder was made, changed or removed (a tombstone). */
+    @Override
+    public void process(Record<String, ScheduleRecord> record) {
+        String reminderId = reminderId(record.key());
+        if (reminderId == null) {
+            log.warn("A schedule record without a reminder id in its key was ignored");
+            return;
+        }
+        Instant now = now();
+        EngineEntry old = entries.get(reminderId);
+        if (old != null && old.fireAt() != null && !old.fireAt().isAfter(now)) {
+            // Its time came before this change arrived: it is handled first, as the punctuation would have.
+            fire(reminderId, old, now);
+            old = entries.get(reminderId);
+        }
+        if (old != null) {
+            unindex(reminderId, old);
+        }
+        if (record.value() == null) {
+            entries.delete(reminderId);
+            return;
+        }
+        Instant last = old == null ? null : old.lastScheduled();
+        Instant after = last != null && last.isAfter(now) ? last : now;
+        EngineEntry entry = Planner.plan(record.value(), after, last);
+        entries.put(reminderId, entry);
+        index(reminderId, entry);
+    }
+
+    /** Handles every occurrence whose time has come, earliest first, up to {@code maxPerTick} per punctuation. */
+    void fireDue(long timestamp) {
+        Instant now = Instant.ofEpochMilli(timestamp);
+        List<KeyValue<String, String>> due = new ArrayList<>();
+        try (KeyValueIterator<String, String> range = dueIndex.range(INDEX_FROM, indexKey(now, "~"))) {
+            while (range.hasNext() && due.size() < maxPerTick) {
+                due.add(range.next());
+            }
+        }
+        for (KeyValue<String, String> item : due) {
+            dueIndex.delete(item.key);
+            EngineEntry entry = entries.get(item.value);
+            if (entry == null || entry.fireAt() == null || !item.key.equals(indexKey(entry.fireAt(), item.value))) {
+                continue; // Changed or removed since it was indexed.
+            }
+            fire(item.value, entry, now);
+        }
+    }
+
+    private void fire(String reminderId, EngineEntry entry, Instant now) {
+        ScheduleRecord schedule = entry.schedule();
+        ReminderDue.Outcome outcome = Planner.outcome(entry, now);
+        String occurrenceId = ReminderDue.occurrenceId(reminderId, entry.next());
+        ReminderDue due = new ReminderDue(ReminderDue.eventIdOf(occurrenceId), now, schedule.userId(), occurrenceId,
+                reminderId, schedule.kind(), entry.next(), entry.fireAt(),
+                entry.next().atZone(ZoneId.of(schedule.timeZone())).toLocalDate(), schedule.timeZone(), outcome);
+        RecordHeaders headers = new RecordHeaders();
+        CloudEventHeaders.of(due, "reminder-service").forEach(headers::add);
+        context.forward(new Record<>(schedule.userId(), due, now.toEpochMilli(), headers));
+        metrics.emitted(outcome, Duration.between(entry.fireAt(), now));
+
+        EngineEntry next = Planner.plan(schedule, entry.next(), entry.next());
+        entries.put(reminderId, next);
+        index(reminderId, next);
+    }
+
+    private void index(String reminderId, EngineEntry entry) {
+        if (entry.fireAt() != null) {
+            dueIndex.put(indexKey(entry.fireAt(), reminderId), reminderId);
+        }
+    }
+
+    private void unindex(String reminderId, EngineEntry entry) {
+        if (entry.fireAt() != null) {
+            dueIndex.delete(indexKey(entry.fireAt(), reminderId));
+        }
+    }
+
+    static String indexKey(Instant fireAt, String reminderId) {
+        return String.format("%013d|%s", Math.max(0, fireAt.toEpochMilli()), reminderId);
+    }
+
+    private Instant now() {
+        return Instant.ofEpochMilli(context.currentSystemTimeMs());
+    }
+
+    private static String reminderId(String key) {
+        if (key == null) {
+            return null;
+        }
+        int slash = key.indexOf('/');
+        return slash < 0 || slash == key.length() - 1 ? null : key.substring(slash + 1);
+    }
+}

@@ -1,0 +1,177 @@
+package org.mhconnect.reminder.preferences;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+import org.mhconnect.reminder.definition.InvalidReminderException;
+import org.mhconnect.reminder.definition.ReminderDocument;
+import org.mhconnect.reminder.definition.Reminders;
+import org.mhconnect.reminder.definition.ScheduleFeed;
+import org.mhconnect.reminder.definition.StaleReminderException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/** Reads and changes a person's preferences; a change that affects timing is handed to the engine at once. */
+@Service
+public class Preferences {
+
+    private final MongoTemplate mongo;
+    private final Reminders reminders;
+    private final ScheduleFeed feed;
+
+    Preferences(MongoTemplate mongo, Reminders reminders, ScheduleFeed feed) {
+        this.mongo = mongo;
+        this.reminders = reminders;
+        this.feed = feed;
+    }
+
+    /** The person's preferences; made with defaults (UTC, no e-mail yet) if the registration has not arrived. */
+    public PreferencesDocument of(String userId) {
+        PreferencesDocument found = mongo.findById(userId, PreferencesDocument.class);
+        if (found != null) {
+            return found;
+        }
+        try {
+            return mongo.insert(PreferencesDocument.initial(userId, null, "UTC"));
+        }
+        catch (DuplicateKeyException ex) {
+            return mongo.findById(userId, PreferencesDocument.class);
+        }
+    }
+
+    public Optional<PreferencesDocument> find(String userId) {
+        return Optional.ofNullable(mongo.findById(userId, PreferencesDocument.class));
+    }
+
+    /** On registration: the account's address and zone, no reminders. A redelivered event changes nothing. */
+    void registered(String userId, String email, String timeZone) {
+        mongo.upsert(Query.query(Criteria.where("_id").is(userId)), new Update()
+                .setOnInsert("email", email)
+                .setOnInsert("timeZone", zoneOr(timeZone))
+                .setOnInsert("emailEnabled", true)
+                .setOnInsert("weeklyDigest", false)
+                .setOnInsert("version", 0L), PreferencesDocument.class);
+    }
+
+    /** The account's address or zone changed. */
+    void profileChanged(String userId, String email, String timeZone) {
+        registered(userId, email, timeZone);
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(userId)),
+                new Update().set("email", email).inc("version", 1), PreferencesDocument.class);
+    }
+
+    /** What a person may change here. */
+    public record Change(String timeZone, PreferencesDocument.QuietHours quietHours, String pausedUntil,
+            boolean emailEnabled, boolean weeklyDigest, long version) {
+    }
+
+    public PreferencesDocument change(String userId, Change change) {
+        check(change);
+        of(userId);
+        Update update = new Update()
+                .set("timeZone", change.timeZone())
+                .set("quietHours", change.quietHours())
+                .set("pausedUntil", change.pausedUntil())
+                .set("emailEnabled", change.emailEnabled())
+                .set("weeklyDigest", change.weeklyDigest())
+                .inc("version", 1);
+        PreferencesDocument changed = mongo.findAndModify(
+                Query.query(Criteria.where("_id").is(userId).and("version").is(change.version())), update,
+                FindAndModifyOptions.options().returnNew(true), PreferencesDocument.class);
+        if (changed == null) {
+            PreferencesDocument now = of(userId);
+            throw new StaleReminderException(now.version() == null ? 0 : now.version());
+        }
+        republish(userId);
+        return changed;
+    }
+
+    /** One-click unsubscribe from an e-mail: the e-mail channel stops for every reminder. */
+    public void unsubscribeEmail(String userId) {
+        of(userId);
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(userId)),
+                new Update().set("emailEnabled", false).inc("version", 1), PreferencesDocument.class);
+    }
+
+    public void setWebhook(String userId, PreferencesDocument.Webhook webhook) {
+        of(userId);
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(userId)),
+                new Update().set("webhook", webhook).inc("version", 1), PreferencesDocument.class);
+    }
+
+    /** The receiver answered 410 Gone: the endpoint is kept, but nothing more is sent to it. */
+    public void disableWebhook(String userId, String reason) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(userId).and("webhook").ne(null)),
+                new Update().set("webhook.disabledReason", reason).inc("version", 1), PreferencesDocument.class);
+    }
+
+    /** Quiet hours, pause and zone are part of every schedule the engine keeps, so every reminder goes again. */
+    private void republish(String userId) {
+        for (ReminderDocument reminder : reminders.list(userId)) {
+            feed.changed(reminder);
+        }
+    }
+
+    public void eraseAllOf(String userId) {
+        mongo.remove(Query.query(Criteria.where("_id").is(userId)), PreferencesDocument.class);
+    }
+
+    private static void check(Change change) {
+        zone(change.timeZone());
+        if (change.quietHours() != null) {
+            time("quietHours.start", change.quietHours().start());
+            time("quietHours.end", change.quietHours().end());
+            if (change.quietHours().start().equals(change.quietHours().end())) {
+                throw new InvalidReminderException("quietHours", "Quiet hours need a start and an end that differ.");
+            }
+            if (change.quietHours().mode() == null) {
+                throw new InvalidReminderException("quietHours.mode", "Say whether a reminder in quiet hours waits (DELAY) or is skipped (SKIP).");
+            }
+        }
+        if (change.pausedUntil() != null) {
+            try {
+                LocalDate.parse(change.pausedUntil());
+            }
+            catch (RuntimeException ex) {
+                throw new InvalidReminderException("pausedUntil", "'pausedUntil' must be a date such as 2026-12-27.");
+            }
+        }
+    }
+
+    private static void time(String field, String value) {
+        try {
+            LocalTime.parse(value);
+        }
+        catch (RuntimeException ex) {
+            throw new InvalidReminderException(field, "'" + field + "' must be a time such as 22:00.");
+        }
+    }
+
+    static ZoneId zone(String zone) {
+        try {
+            if (zone == null || !ZoneId.getAvailableZoneIds().contains(zone)) {
+                throw new IllegalArgumentException();
+            }
+            return ZoneId.of(zone);
+        }
+        catch (RuntimeException ex) {
+            throw new InvalidReminderException("timeZone", "'" + zone + "' is not a known IANA time zone, such as Europe/Berlin.");
+        }
+    }
+
+    private static String zoneOr(String zone) {
+        return zone != null && ZoneId.getAvailableZoneIds().contains(zone) ? zone : "UTC";
+    }
+
+    static List<String> none() {
+        return List.of();
+    }
+}
