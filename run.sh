@@ -211,7 +211,11 @@ service content-service $CONTENT_PORT 192m content-service/target/content-servic
 service journal-service $JOURNAL_PORT 192m journal-service/target/journal-service-0.1.0.jar "${INFRA[@]}" \
   --mhc.journal.encryption.local-key-file="$DATA_DIR/journal/master-keys.properties" \
   --mhc.journal.support.content-url=http://localhost:$CONTENT_PORT
-service reminder-service $REMINDER_PORT 192m reminder-service/target/reminder-service-0.1.0.jar "${INFRA[@]}"
+# The schedule engine keeps its state next to the other data, so a restart need not rebuild it from Kafka. Webhooks
+# to this machine (127.0.0.1) are allowed here, for trying them out; nowhere else.
+service reminder-service $REMINDER_PORT 192m reminder-service/target/reminder-service-0.1.0.jar "${INFRA[@]}" \
+  --spring.kafka.streams.state-dir="$DATA_DIR/reminder/streams" \
+  --mhc.reminder.delivery.allow-loopback-webhooks=true
 service gateway $GATEWAY_PORT 192m gateway/target/gateway-0.1.0.jar "${INFRA[@]}" \
   --spring.mail.host=localhost --spring.mail.port=$SMTP_PORT \
   --mhc.gateway.services.content=http://localhost:$CONTENT_PORT \

@@ -47,7 +47,7 @@ import org.springframework.stereotype.Component;
 public class DeliveryWorker {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
-    private static final Duration LEASE = Duration.ofMinutes(2);
+    private static final Duration LEASE = Duration.ofSeconds(30);
 
     private final MongoTemplate mongo;
     private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);

@@ -80,7 +80,11 @@ final class SchedulingProcessor implements Processor<String, ScheduleRecord, Str
         }
         Instant last = old == null ? null : old.lastScheduled();
         Instant after = last != null && last.isAfter(now) ? last : now;
-        EngineEntry entry = Planner.plan(record.value(), after, last);
+        if (old != null && old.next() != null && old.next().isBefore(after)) {
+            // Its time has passed, but it waits for quiet hours to end: it is planned again, not dropped.
+            after = old.next().minusNanos(1);
+        }
+        EngineEntry entry = safePlan(reminderId, record.value(), after, last);
         entries.put(reminderId, entry);
         index(reminderId, entry);
     }
@@ -116,9 +120,24 @@ final class SchedulingProcessor implements Processor<String, ScheduleRecord, Str
         context.forward(new Record<>(schedule.userId(), due, now.toEpochMilli(), headers));
         metrics.emitted(outcome, Duration.between(entry.fireAt(), now));
 
-        EngineEntry next = Planner.plan(schedule, entry.next(), entry.next());
+        EngineEntry next = safePlan(reminderId, schedule, entry.next(), entry.next());
         entries.put(reminderId, next);
         index(reminderId, next);
+    }
+
+    /**
+     * A schedule that can no longer be read (a rule a newer build refuses, a zone the time-zone database dropped) must
+     * not stop the engine for everyone: the reminder is kept without a next occurrence, and the log says which.
+     */
+    private static EngineEntry safePlan(String reminderId, ScheduleRecord schedule, Instant after, Instant last) {
+        try {
+            return Planner.plan(schedule, after, last);
+        }
+        catch (RuntimeException ex) {
+            log.warn("Reminder {} has a schedule the engine cannot read ({}); it will not fire until it is changed",
+                    reminderId, ex.getClass().getSimpleName());
+            return new EngineEntry(schedule, null, null, false, last);
+        }
     }
 
     private void index(String reminderId, EngineEntry entry) {

@@ -79,8 +79,8 @@ class LiveInbox {
         // notification.failed needs no live update.
     }
 
-    /** A comment every 25 s keeps proxies from closing a quiet stream. */
-    @Scheduled(fixedDelay = 25_000)
+    /** A comment every 15 s keeps proxies from closing a quiet stream. */
+    @Scheduled(fixedDelay = 15_000)
     void heartbeat() {
         streams.values().forEach(list -> list.forEach(emitter -> {
             try {
