@@ -45,7 +45,28 @@ class IsolationSystemTest {
             "GET /api/content/items/{slug}/reactions",
             "GET /api/content/saved",
             "PUT /api/content/saved/{slug}",
-            "DELETE /api/content/saved/{slug}");
+            "DELETE /api/content/saved/{slug}",
+            "POST /api/reminders",
+            "GET /api/reminders",
+            "GET /api/reminders/{id}",
+            "PUT /api/reminders/{id}",
+            "DELETE /api/reminders/{id}",
+            "POST /api/reminders/{id}/stop",
+            "POST /api/reminders/{id}/resume",
+            "POST /api/reminders/{id}/skip-next",
+            "POST /api/reminders/{id}/snooze",
+            "GET /api/reminders/{id}/occurrences",
+            "GET /api/reminders/{id}/deliveries",
+            "GET /api/notifications/preferences",
+            "PUT /api/notifications/preferences",
+            "PUT /api/notifications/webhook",
+            "DELETE /api/notifications/webhook",
+            "POST /api/notifications/webhook/rotate",
+            "POST /api/notifications/webhook/test",
+            "GET /api/notifications/inbox",
+            "POST /api/notifications/inbox/{id}/read",
+            "POST /api/notifications/inbox/read-all",
+            "GET /api/notifications/stream");
 
     /** Endpoints that hold nobody's private data. */
     static final Set<String> NOT_USER_OWNED = Set.of(
@@ -63,7 +84,12 @@ class IsolationSystemTest {
             "PUT /api/content/editor/items/{slug}",
             "POST /api/content/editor/items/{slug}/publish",
             "POST /api/content/editor/items/{slug}/withdraw",
-            "POST /api/content/editor/preview");
+            "POST /api/content/editor/preview",
+            // Computes occurrences of a schedule that is not stored.
+            "POST /api/reminders/preview",
+            // One-click links: the signed link names its person and is the only proof needed.
+            "GET /api/notifications/actions/{token}",
+            "POST /api/notifications/actions/{token}");
 
     static final List<String> SERVICES = List.of("content-service", "journal-service", "reminder-service");
 
@@ -179,6 +205,25 @@ class IsolationSystemTest {
         send("DELETE", "/api/content/items/a-breathing-space/reaction", bea, null);
         assertThat(JSON.readTree(get(system.gateway() + "/api/content/items/a-breathing-space/reactions", ada).body())
                 .get("mine").asString()).isEqualTo("calming");
+    }
+
+    @Test
+    void anotherPersonsReminderIsNotFoundAndNotListed() throws Exception {
+        HttpResponse<String> created = post(system.gateway() + "/api/reminders", ada,
+                "{\"kind\":\"journal\",\"title\":\"Ada's evening\",\"channels\":[\"inbox\"],"
+                        + "\"schedule\":{\"times\":[\"21:00\"],\"timeZone\":\"Europe/Berlin\"}}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        String reminder = JSON.readTree(created.body()).get("id").asString();
+
+        for (String path : List.of("", "/occurrences", "/deliveries")) {
+            assertThat(get(system.gateway() + "/api/reminders/" + reminder + path, bea).statusCode()).isEqualTo(404);
+            assertThat(get(system.gateway() + "/api/reminders/" + reminder + path, ada).statusCode()).isEqualTo(200);
+        }
+        assertThat(send("POST", "/api/reminders/" + reminder + "/stop", bea, null).statusCode()).isEqualTo(404);
+        assertThat(send("DELETE", "/api/reminders/" + reminder, bea, null).statusCode()).isEqualTo(404);
+        assertThat(get(system.gateway() + "/api/reminders", bea).body()).doesNotContain(reminder);
+        assertThat(get(system.gateway() + "/api/reminders", ada).body()).contains(reminder);
+        assertThat(get(system.gateway() + "/api/notifications/inbox", bea).body()).doesNotContain("Ada's evening");
     }
 
     @Test

@@ -112,11 +112,32 @@ final class RunningSystem implements AutoCloseable {
         awaitReady("devstack", mailViewer() + "/health");
     }
 
+    /**
+     * Starts one more instance of a service under another name (such as {@code reminder-service-2}), on a port of its
+     * own, against the same Kafka and MongoDB, and waits until it is ready.
+     */
+    void startInstance(String module, String name) throws IOException {
+        ports.put(name, freePort());
+        startService(module, name);
+        awaitReady(name, url(name, "/actuator/health/readiness"));
+    }
+
+    /** Kills an instance the hard way, SIGKILL (kill -9): no shutdown hooks, nothing flushed, no group left. */
+    void kill(String name) throws InterruptedException {
+        Process process = processes.remove(name);
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
     private void startService(String service) {
+        startService(service, service);
+    }
+
+    private void startService(String service, String name) {
         List<String> command = new ArrayList<>(List.of(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx192m",
                 "-Xss512k", "--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED",
                 "-Dspring.main.banner-mode=off", "-jar", jar(service).toString(),
-                "--server.port=" + ports.get(service),
+                "--server.port=" + ports.get(name),
                 "--spring.kafka.bootstrap-servers=localhost:" + ports.get("kafka"),
                 "--spring.mongodb.uri=mongodb://localhost:" + ports.get("mongo"),
                 "--mhc.security.jwks-uri=" + gateway() + "/.well-known/jwks.json",
@@ -135,7 +156,14 @@ final class RunningSystem implements AutoCloseable {
             // No master key is configured here, as in the embedded default: one is generated into the data directory.
             command.add("--mhc.journal.support.content-url=" + url("content-service", ""));
         }
-        launch(service, new ProcessBuilder(command));
+        if (service.equals("reminder-service")) {
+            // As in run.sh: reminders reach receivers on this machine, and mail goes to devstack's catcher.
+            command.add("--mhc.reminder.delivery.allow-loopback-webhooks=true");
+            command.add("--spring.mail.host=localhost");
+            command.add("--spring.mail.port=" + ports.get("smtp"));
+            command.add("--mhc.reminder.public-url=" + gateway());
+        }
+        launch(name, new ProcessBuilder(command));
     }
 
     private void launch(String name, ProcessBuilder builder) {

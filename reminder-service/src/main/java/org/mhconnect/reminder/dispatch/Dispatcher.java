@@ -106,9 +106,20 @@ class Dispatcher {
                     due.scheduledAt(), due.fireAt(), "PENDING", 0, null, clock.instant(), null));
         }
         catch (DuplicateKeyException ex) {
-            return; // Read before: it was queued then, and is sent or being sent.
+            // Read before. Sent, failed or queued then, unless the process stopped between writing the delivery and
+            // queueing it: a pending delivery without its queue entry is queued now.
+            DeliveryDocument known = mongo.findById(id, DeliveryDocument.class);
+            if (known == null || !"PENDING".equals(known.status())) {
+                return;
+            }
         }
-        mongo.save(new QueuedDelivery(id, due.userId(), due.reminderId(), due.occurrenceId(), channel.wireName(),
-                due.scheduledAt(), due.fireAt(), 0, clock.instant(), null));
+        mongo.upsert(org.springframework.data.mongodb.core.query.Query.query(
+                        org.springframework.data.mongodb.core.query.Criteria.where("_id").is(id)),
+                new org.springframework.data.mongodb.core.query.Update()
+                        .setOnInsert("userId", due.userId()).setOnInsert("reminderId", due.reminderId())
+                        .setOnInsert("occurrenceId", due.occurrenceId()).setOnInsert("channel", channel.wireName())
+                        .setOnInsert("scheduledAt", due.scheduledAt()).setOnInsert("fireAt", due.fireAt())
+                        .setOnInsert("attempts", 0).setOnInsert("nextAttemptAt", clock.instant()),
+                QueuedDelivery.class);
     }
 }
