@@ -76,6 +76,14 @@ public class Reminders {
         }
         Schedule schedule = schedule(request.schedule());
         ReminderDocument current = get(userId, id);
+        String start = schedule.start().toString();
+        // The friendly form counts from today: the same times on the same days, sent again on a later day, are the
+        // same schedule, and keep their start (and with it a pending "skip next" or snooze).
+        boolean friendlyFromToday = request.schedule().start() == null && request.schedule().times() != null
+                && !request.schedule().times().isEmpty();
+        if (friendlyFromToday && schedule.rrule().equals(current.rrule()) && schedule.zone().getId().equals(current.timeZone())) {
+            start = current.start();
+        }
         Update update = new Update()
                 .set("kind", ReminderKind.fromWire(request.kind()))
                 .set("title", request.title().strip())
@@ -84,10 +92,10 @@ public class Reminders {
                 .set("channels", channels(request))
                 .set("gracePeriodMinutes", grace(request))
                 .set("rrule", schedule.rrule())
-                .set("start", schedule.start().toString())
+                .set("start", start)
                 .set("timeZone", schedule.zone().getId());
         // A new schedule starts afresh: an old "skip next" or snooze belonged to the old one.
-        if (!schedule.rrule().equals(current.rrule()) || !schedule.start().toString().equals(current.start())
+        if (!schedule.rrule().equals(current.rrule()) || !start.equals(current.start())
                 || !schedule.zone().getId().equals(current.timeZone())) {
             update.unset("skipThrough").set("snoozes", List.of());
         }
@@ -115,6 +123,9 @@ public class Reminders {
     public ReminderDocument snooze(String userId, String id, Instant at) {
         ReminderDocument current = get(userId, id);
         Instant now = clock.instant();
+        if (!at.isAfter(now)) {
+            throw new InvalidReminderException("at", "A snooze needs a moment still to come.");
+        }
         List<Instant> waiting = current.snoozes().stream().filter(snooze -> snooze.isAfter(now)).collect(Collectors.toList());
         if (!waiting.contains(at)) {
             waiting.add(at);
@@ -196,21 +207,25 @@ public class Reminders {
     /** Claims one of the person's 50 places, in one conditional update; 409 when all are taken. */
     private void claimPlace(String userId, String id) {
         mongo.upsert(Query.query(Criteria.where("_id").is(userId)), new Update().setOnInsert("ids", List.of()), OwnerIndex.class);
-        var claimed = mongo.updateFirst(
-                Query.query(Criteria.where("_id").is(userId).and("ids." + (MAX_PER_PERSON - 1)).exists(false)),
-                new Update().addToSet("ids", id), OwnerIndex.class);
-        if (claimed.getModifiedCount() == 0) {
+        if (!tryClaim(userId, id)) {
             dropOrphans(userId);
-            claimed = mongo.updateFirst(
-                    Query.query(Criteria.where("_id").is(userId).and("ids." + (MAX_PER_PERSON - 1)).exists(false)),
-                    new Update().addToSet("ids", id), OwnerIndex.class);
-            if (claimed.getModifiedCount() == 0) {
+            if (!tryClaim(userId, id)) {
                 throw new TooManyRemindersException();
             }
         }
     }
 
-    /** Ids whose reminder was never written (the process stopped in between) give their place back. */
+    private boolean tryClaim(String userId, String id) {
+        return mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(userId).and("ids." + (MAX_PER_PERSON - 1)).exists(false)),
+                new Update().addToSet("ids", id).set("claims." + id, clock.instant()), OwnerIndex.class)
+                .getModifiedCount() > 0;
+    }
+
+    /**
+     * Ids whose reminder was never written (the process stopped in between) give their place back. Only claims older
+     * than a minute count: a younger one may belong to a request that is writing its reminder right now.
+     */
     private void dropOrphans(String userId) {
         OwnerIndex owner = mongo.findById(userId, OwnerIndex.class);
         if (owner == null) {
@@ -218,15 +233,19 @@ public class Reminders {
         }
         Set<String> existing = mongo.find(Query.query(Criteria.where("_id").in(owner.ids())), ReminderDocument.class)
                 .stream().map(ReminderDocument::id).collect(Collectors.toSet());
-        List<String> orphans = owner.ids().stream().filter(id -> !existing.contains(id)).toList();
-        if (!orphans.isEmpty()) {
-            mongo.updateFirst(Query.query(Criteria.where("_id").is(userId)), new Update().pullAll("ids", orphans.toArray()),
-                    OwnerIndex.class);
+        Instant settled = clock.instant().minus(java.time.Duration.ofMinutes(1));
+        List<String> orphans = owner.ids().stream()
+                .filter(id -> !existing.contains(id))
+                .filter(id -> owner.claims() == null || owner.claims().get(id) == null || owner.claims().get(id).isBefore(settled))
+                .toList();
+        for (String orphan : orphans) {
+            releasePlace(userId, orphan);
         }
     }
 
     private void releasePlace(String userId, String id) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(userId)), new Update().pull("ids", id), OwnerIndex.class);
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(userId)), new Update().pull("ids", id).unset("claims." + id),
+                OwnerIndex.class);
     }
 
     /** The schedule a request describes, checked; the friendly form becomes an RRULE counted from today. */

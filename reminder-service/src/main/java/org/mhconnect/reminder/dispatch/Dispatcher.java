@@ -28,6 +28,8 @@ import org.springframework.stereotype.Component;
 @KafkaListener(id = "reminder-dispatcher", topics = Topics.REMINDERS_DUE, groupId = "reminder-dispatcher")
 class Dispatcher {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Dispatcher.class);
+
     private final Reminders reminders;
     private final Preferences preferences;
     private final JournaledDays journaledDays;
@@ -53,6 +55,7 @@ class Dispatcher {
     void due(ReminderDue due) {
         ReminderDocument reminder = reminders.byId(due.reminderId()).orElse(null);
         if (reminder == null || !reminder.userId().equals(due.userId())) {
+            log.debug("Occurrence {}: its reminder is gone", due.occurrenceId());
             return; // Deleted since: nothing to send and nobody to tell.
         }
         String reason = switch (due.outcome()) {
@@ -65,6 +68,7 @@ class Dispatcher {
         if (reason == null && reminder.kind() == ReminderKind.JOURNAL && journaledDays.journaledOn(due.userId(), due.localDate())) {
             reason = "skipped: already journaled";
         }
+        log.debug("Occurrence {}: {}", due.occurrenceId(), reason == null ? "to send" : reason);
         if (reason != null) {
             history.occurrence(due.userId(), due.reminderId(), due.occurrenceId(), due.scheduledAt(),
                     reason.startsWith("missed") ? "missed" : "skipped", reason);

@@ -79,7 +79,16 @@ final class SchedulingProcessor implements Processor<String, ScheduleRecord, Str
             return;
         }
         Instant last = old == null ? null : old.lastScheduled();
-        Instant after = last != null && last.isAfter(now) ? last : now;
+        // Planned from the moment the change was made (the record's timestamp), not from when it is read: a record
+        // that waited (a rebalance, a restart, a relay) must not lose the occurrences that came due meanwhile. They
+        // are handled at once, and the grace period decides between sent and missed. Never from further back than
+        // the grace period, and never from the future of a clock that runs ahead.
+        Instant changedAt = Instant.ofEpochMilli(record.timestamp());
+        Instant floor = now.minus(java.time.Duration.ofMinutes(record.value() == null ? 0 : record.value().graceMinutes()));
+        Instant after = changedAt.isAfter(now) ? now : changedAt.isBefore(floor) ? floor : changedAt;
+        if (last != null && last.isAfter(after)) {
+            after = last;
+        }
         if (old != null && old.next() != null && old.next().isBefore(after)) {
             // Its time has passed, but it waits for quiet hours to end: it is planned again, not dropped.
             after = old.next().minusNanos(1);
@@ -87,6 +96,7 @@ final class SchedulingProcessor implements Processor<String, ScheduleRecord, Str
         EngineEntry entry = safePlan(reminderId, record.value(), after, last);
         entries.put(reminderId, entry);
         index(reminderId, entry);
+        log.debug("Reminder {} planned: next {} (handled at {})", reminderId, entry.next(), entry.fireAt());
     }
 
     /** Handles every occurrence whose time has come, earliest first, up to {@code maxPerTick} per punctuation. */
@@ -118,6 +128,7 @@ final class SchedulingProcessor implements Processor<String, ScheduleRecord, Str
         RecordHeaders headers = new RecordHeaders();
         CloudEventHeaders.of(due, "reminder-service").forEach(headers::add);
         context.forward(new Record<>(schedule.userId(), due, now.toEpochMilli(), headers));
+        log.debug("Emitted {} for {}", outcome, occurrenceId);
         metrics.emitted(outcome, Duration.between(entry.fireAt(), now));
 
         EngineEntry next = safePlan(reminderId, schedule, entry.next(), entry.next());

@@ -59,6 +59,12 @@ public class Preferences {
                 .setOnInsert("emailEnabled", true)
                 .setOnInsert("weeklyDigest", false)
                 .setOnInsert("version", 0L), PreferencesDocument.class);
+        // Defaults made by a read before this event arrived are completed: the address, and the zone while the
+        // person has not chosen one.
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(userId).and("email").is(null)),
+                new Update().set("email", email), PreferencesDocument.class);
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(userId).and("version").is(0L).and("timeZone").is("UTC")),
+                new Update().set("timeZone", zoneOr(timeZone)), PreferencesDocument.class);
     }
 
     /** The account's address or zone changed. */

@@ -65,6 +65,11 @@ class ReminderProblems extends StandardProblems {
         return problem(HttpStatus.GONE, "This reminder no longer exists", "It was removed, so there is nothing to change.");
     }
 
+    @ExceptionHandler(org.mhconnect.reminder.channel.webhook.WebhookController.NoWebhookException.class)
+    ProblemDetail noWebhook() {
+        return problem(HttpStatus.NOT_FOUND, "No webhook is set up", "Set up a webhook first; then you can rotate its secret or test it.");
+    }
+
     @ExceptionHandler(InvalidRangeException.class)
     ProblemDetail invalidRange(InvalidRangeException ex) {
         return problem(HttpStatus.BAD_REQUEST, "The date range needs another look", ex.getMessage());

@@ -185,6 +185,21 @@ class ReminderEngineTest {
         }
 
         @Test
+        void aChangeThatReachesTheEngineLateStillFiresWhatCameDueMeanwhileAtOnce() {
+            startAt("2026-12-01T12:00:00Z");
+            ScheduleRecords reminder = dailyAt("21:00").id("user-1", "r-evening")
+                    .snoozedTo(Instant.parse("2026-12-01T12:00:10Z"));
+            // Made at 12:00:00, but read 30 s later (a rebalance, a restart): the snooze at 12:00:10 is not lost.
+            jumpTo("2026-12-01T12:00:30Z");
+            schedules.pipeInput(reminder.key(), reminder.record(), Instant.parse("2026-12-01T12:00:00Z"));
+
+            List<TestRecord<String, ReminderDue>> fired = runTo("2026-12-01T12:00:31Z");
+
+            assertThat(fired).extracting(record -> record.value().occurrenceId() + " " + record.value().outcome())
+                    .containsExactly("r-evening@2026-12-01T12:00:10Z DUE");
+        }
+
+        @Test
         void aReminderRemovedBeforeItEverFiredNeverFires() {
             startAt("2026-12-01T12:00:00Z");
             ScheduleRecords reminder = dailyAt("21:00").id("user-1", "r-evening");
@@ -234,8 +249,8 @@ class ReminderEngineTest {
         void aRecordWhoseKeyNamesNoReminderIsIgnored() {
             startAt("2026-12-01T12:00:00Z");
             ScheduleRecords reminder = dailyAt("21:00").id("user-1", "r-evening");
-            schedules.pipeInput("user-1", reminder.record());
-            schedules.pipeInput("user-1/", reminder.record());
+            schedules.pipeInput("user-1", reminder.record(), now);
+            schedules.pipeInput("user-1/", reminder.record(), now);
 
             assertThat(jumpTo("2026-12-01T20:00:00Z")).isEmpty();
 
@@ -574,12 +589,13 @@ class ReminderEngineTest {
                 JsonSerde.of(ReminderDue.class).deserializer());
     }
 
+    /** A change made now, on the test's wall clock: the record carries that moment as its timestamp. */
     private void send(ScheduleRecords reminder) {
-        schedules.pipeInput(reminder.key(), reminder.record());
+        schedules.pipeInput(reminder.key(), reminder.record(), now);
     }
 
     private void remove(ScheduleRecords reminder) {
-        schedules.pipeInput(reminder.key(), (ScheduleRecord) null);
+        schedules.pipeInput(reminder.key(), (ScheduleRecord) null, now);
     }
 
     /** The wall clock jumps to the instant in one step, as after downtime: a single tick, at that instant. */

@@ -11,14 +11,12 @@ import jakarta.validation.constraints.Size;
 
 import org.mhconnect.reminder.ReminderProperties;
 import org.mhconnect.reminder.definition.InvalidReminderException;
-import org.mhconnect.reminder.definition.ReminderNotFoundException;
 import org.mhconnect.reminder.dispatch.Attempt;
 import org.mhconnect.reminder.preferences.Preferences;
 import org.mhconnect.reminder.preferences.PreferencesDocument;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -31,9 +29,8 @@ import org.springframework.web.bind.annotation.RestController;
  * the new one until the next rotation, so the receiver can switch without losing a request), remove, and send a test.
  */
 @RestController
-@Validated
 @RequestMapping("/api/notifications/webhook")
-class WebhookController {
+public class WebhookController {
 
     private final Preferences preferences;
     private final WebhookChannel channel;
@@ -97,9 +94,16 @@ class WebhookController {
     private PreferencesDocument.Webhook existing(String userId) {
         PreferencesDocument.Webhook webhook = preferences.of(userId).webhook();
         if (webhook == null) {
-            throw new ReminderNotFoundException();
+            throw new NoWebhookException();
         }
         return webhook;
+    }
+
+    /** Rotating or testing needs a webhook: 404 when none is set up. */
+    public static class NoWebhookException extends RuntimeException {
+        NoWebhookException() {
+            super("no webhook");
+        }
     }
 
     private URI url(String text) {

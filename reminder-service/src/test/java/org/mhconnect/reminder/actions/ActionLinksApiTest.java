@@ -1,0 +1,282 @@
+package org.mhconnect.reminder.actions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mhconnect.reminder.ApiCalls.newPerson;
+import static org.mhconnect.reminder.ApiCalls.weekdayEvenings;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mhconnect.reminder.ApiCalls;
+import org.mhconnect.reminder.ApiCalls.Reply;
+import org.mhconnect.reminder.ReminderIntegrationTest;
+import org.mhconnect.reminder.ReminderProperties;
+import org.mhconnect.reminder.actions.ActionLinks.Action;
+import org.mhconnect.reminder.definition.OccurrenceView;
+import org.mhconnect.reminder.definition.ReminderView;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import tools.jackson.core.type.TypeReference;
+
+/**
+ * The one-click links a reminder carries work without signing in: the link is the proof. Each does what it says,
+ * visibly through the API, and a second click changes nothing more. A changed link is refused (400), an old one has
+ * expired (410), and one for a removed reminder finds nothing to change (410).
+ */
+@ReminderIntegrationTest
+class ActionLinksApiTest {
+
+    private static final String PUBLIC_URL = "http://localhost:8080";
+
+    @Autowired
+    RestTestClient http;
+
+    @Autowired
+    ActionLinks links;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Autowired
+    ReminderProperties properties;
+
+    ApiCalls api;
+    String person;
+    ReminderView reminder;
+    Instant occurred;
+    String occurrenceId;
+
+    @BeforeEach
+    void aReminderThatHasJustFired() {
+        api = new ApiCalls(http);
+        person = newPerson();
+        reminder = api.create(person, weekdayEvenings("Evening journal"));
+        occurred = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        occurrenceId = reminder.id() + "@" + occurred;
+    }
+
+    @Test
+    void aLinkIsAFullAddressUnderThePublicUrl() {
+        String link = links.link(person, reminder.id(), occurrenceId, Action.STOP);
+
+        assertThat(link).startsWith(PUBLIC_URL + "/api/notifications/actions/");
+        assertThat(link.substring(link.lastIndexOf('/') + 1).split("\\.")).hasSize(3);
+    }
+
+    @Test
+    void theSnoozeLinkAddsOneMoreOccurrenceFifteenMinutesAfterTheOneItCameWith() {
+        Reply reply = click(links.link(person, reminder.id(), occurrenceId, Action.SNOOZE_15_MINUTES));
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        assertThat(reply.contentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
+        assertThat(reply.body()).contains("<h1>Snoozed: we will remind you again in 15 minutes.</h1>");
+        assertThat(reply.headers().getCacheControl()).isEqualTo("no-store");
+        assertThat(reply.headers().getFirst("Referrer-Policy")).isEqualTo("no-referrer");
+        assertThat(current().snoozes()).containsExactly(occurred.plus(Duration.ofMinutes(15)));
+    }
+
+    @Test
+    void clickingTheSameSnoozeLinkTwiceSnoozesOnce() {
+        String link = links.link(person, reminder.id(), occurrenceId, Action.SNOOZE_15_MINUTES);
+
+        assertThat(click(link).status()).isEqualTo(200);
+        assertThat(click(link).status()).isEqualTo(200);
+
+        assertThat(current().snoozes()).containsExactly(occurred.plus(Duration.ofMinutes(15)));
+    }
+
+    @Test
+    void theOtherSnoozeLinksSnoozeForAnHourAndUntilTomorrow() {
+        assertThat(click(links.link(person, reminder.id(), occurrenceId, Action.SNOOZE_1_HOUR)).status()).isEqualTo(200);
+        assertThat(click(links.link(person, reminder.id(), occurrenceId, Action.SNOOZE_TOMORROW)).status()).isEqualTo(200);
+
+        assertThat(current().snoozes()).containsExactly(occurred.plus(Duration.ofHours(1)),
+                occurred.atZone(java.time.ZoneId.of("Europe/Berlin")).plusDays(1).toInstant());
+    }
+
+    @Test
+    void aSnoozeLinkClickedLongAfterItsOccurrenceCountsFromTheClick() {
+        String longAgo = reminder.id() + "@" + occurred.minus(Duration.ofDays(2));
+        Instant before = Instant.now();
+
+        assertThat(click(links.link(person, reminder.id(), longAgo, Action.SNOOZE_15_MINUTES)).status()).isEqualTo(200);
+
+        assertThat(current().snoozes()).singleElement().satisfies(at ->
+                assertThat(at).isBetween(before.plus(Duration.ofMinutes(14)), Instant.now().plus(Duration.ofMinutes(15))));
+    }
+
+    @Test
+    void theSkipLinkSkipsTheFirstUpcomingOccurrence() {
+        Instant firstUpcoming = api.get(person, "/api/reminders/{id}/occurrences?count=1", reminder.id())
+                .as(new TypeReference<List<OccurrenceView>>() {
+                }).getFirst().at();
+
+        Reply reply = click(links.link(person, reminder.id(), occurrenceId, Action.SKIP_NEXT));
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.body()).contains("The next one is skipped.");
+        assertThat(current().skipThrough()).isEqualTo(firstUpcoming);
+    }
+
+    @Test
+    void theStopLinkStopsTheReminderAndASecondClickChangesNothingMore() {
+        String link = links.link(person, reminder.id(), occurrenceId, Action.STOP);
+
+        Reply reply = click(link);
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.body()).contains("This reminder is stopped.");
+        ReminderView stopped = current();
+        assertThat(stopped.active()).isFalse();
+        assertThat(click(link).status()).isEqualTo(200);
+        assertThat(current().active()).isFalse();
+    }
+
+    @Test
+    void theUnsubscribeLinkTurnsOffEmailForEveryReminder() {
+        assertThat(api.preferences(person)).containsEntry("emailEnabled", true);
+
+        Reply reply = click(links.link(person, reminder.id(), occurrenceId, Action.UNSUBSCRIBE));
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.contentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
+        assertThat(reply.body()).contains("You will get no more reminder e-mails.");
+        assertThat(api.preferences(person)).containsEntry("emailEnabled", false);
+        assertThat(current().active()).as("the reminder itself goes on").isTrue();
+    }
+
+    @Test
+    void theOneClickUnsubscribeOfRfc8058IsAPost() {
+        String path = path(links.link(person, reminder.id(), occurrenceId, Action.UNSUBSCRIBE));
+
+        var result = http.post().uri(path).contentType(MediaType.APPLICATION_FORM_URLENCODED).body("List-Unsubscribe=One-Click")
+                .exchange().expectBody(String.class).returnResult();
+
+        assertThat(result.getStatus().value()).isEqualTo(200);
+        assertThat(result.getResponseBody()).isEqualTo("You will get no more reminder e-mails.");
+        assertThat(api.preferences(person)).containsEntry("emailEnabled", false);
+    }
+
+    @Test
+    void theUnsubscribeLinkStillWorksAfterItsReminderWasRemoved() {
+        String link = links.link(person, reminder.id(), occurrenceId, Action.UNSUBSCRIBE);
+        api.delete(person, "/api/reminders/{id}", reminder.id());
+
+        assertThat(click(link).status()).isEqualTo(200);
+        assertThat(api.preferences(person)).containsEntry("emailEnabled", false);
+    }
+
+    @Test
+    void aLinkWithAChangedSignatureIsRefused() {
+        String link = links.link(person, reminder.id(), occurrenceId, Action.STOP);
+        int signature = link.lastIndexOf('.') + 1;
+        char original = link.charAt(signature + 5);
+        String tampered = link.substring(0, signature + 5) + (original == 'A' ? 'B' : 'A') + link.substring(signature + 6);
+
+        Reply reply = click(tampered);
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.isProblem()).as(reply.toString()).isTrue();
+        assertThat(reply.json()).containsEntry("title", "This link is not valid");
+        assertThat(current().active()).isTrue();
+    }
+
+    @Test
+    void aLinkWhoseContentWasChangedIsRefused() {
+        String link = links.link(person, reminder.id(), occurrenceId, Action.SNOOZE_15_MINUTES);
+        String[] parts = path(link).substring("/api/notifications/actions/".length()).split("\\.");
+        String claims = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                .replace("snooze-15-minutes", "stop");
+        String changed = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(claims.getBytes(StandardCharsets.UTF_8))
+                + "." + parts[2];
+
+        Reply reply = api.get(null, "/api/notifications/actions/" + changed);
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.isProblem()).isTrue();
+        assertThat(current().active()).isTrue();
+        assertThat(current().snoozes()).isEmpty();
+    }
+
+    @Test
+    void somethingThatIsNoLinkAtAllIsRefused() {
+        Reply get = api.get(null, "/api/notifications/actions/not-a-link");
+        Reply post = api.post(null, "/api/notifications/actions/not-a-link", null);
+
+        assertThat(get.status()).isEqualTo(400);
+        assertThat(get.isProblem()).isTrue();
+        assertThat(post.status()).isEqualTo(400);
+        assertThat(post.isProblem()).isTrue();
+    }
+
+    @Test
+    void aLinkOlderThanAWeekHasExpired() {
+        Clock eightDaysAgo = Clock.fixed(Instant.now().minus(Duration.ofDays(8)), ZoneOffset.UTC);
+        String old = new ActionLinks(mongo, properties, eightDaysAgo).link(person, reminder.id(), occurrenceId, Action.STOP);
+
+        Reply reply = click(old);
+
+        assertThat(reply.status()).isEqualTo(410);
+        assertThat(reply.isProblem()).as(reply.toString()).isTrue();
+        assertThat(reply.json()).containsEntry("title", "This link has expired");
+        assertThat(current().active()).isTrue();
+    }
+
+    @Test
+    void aLinkSixDaysOldStillWorks() {
+        Clock sixDaysAgo = Clock.fixed(Instant.now().minus(Duration.ofDays(6)), ZoneOffset.UTC);
+        String link = new ActionLinks(mongo, properties, sixDaysAgo).link(person, reminder.id(), occurrenceId, Action.STOP);
+
+        assertThat(click(link).status()).isEqualTo(200);
+        assertThat(current().active()).isFalse();
+    }
+
+    @Test
+    void aLinkForARemovedReminderFindsNothingToChange() {
+        String link = links.link(person, reminder.id(), occurrenceId, Action.SNOOZE_15_MINUTES);
+        assertThat(api.delete(person, "/api/reminders/{id}", reminder.id()).status()).isEqualTo(204);
+
+        Reply reply = click(link);
+
+        assertThat(reply.status()).isEqualTo(410);
+        assertThat(reply.isProblem()).as(reply.toString()).isTrue();
+        assertThat(reply.json()).containsEntry("title", "This reminder no longer exists");
+        assertThat(api.get(person, "/api/reminders/{id}", reminder.id()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aLinkNamingSomeoneElseDoesNotReachTheOwnersReminder() {
+        String link = links.link(newPerson(), reminder.id(), occurrenceId, Action.STOP);
+
+        Reply reply = click(link);
+
+        assertThat(reply.status()).isEqualTo(410);
+        assertThat(current().active()).isTrue();
+    }
+
+    /** A click in an e-mail: a GET without any token. */
+    private Reply click(String link) {
+        return api.get(null, path(link));
+    }
+
+    private static String path(String link) {
+        assertThat(link).startsWith(PUBLIC_URL);
+        return link.substring(PUBLIC_URL.length());
+    }
+
+    private ReminderView current() {
+        Reply reply = api.get(person, "/api/reminders/{id}", reminder.id());
+        assertThat(reply.status()).isEqualTo(200);
+        return reply.as(ReminderView.class);
+    }
+}
