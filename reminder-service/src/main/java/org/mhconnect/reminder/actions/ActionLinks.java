@@ -25,7 +25,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.stereotype.Component;
 
 /**
- * The one-click links every reminder carries: snooze, skip next, stop, and unsubscribe from e-mail. Each is a short
+ * The one-click links every reminder carries: snooze, skip next, stop, and unsubscribe from e-mail; and the weekly
+ * digest's "no more digests" ({@link Action#DIGEST_OFF}, for no reminder or occurrence). Each is a short
  * JWT (HS256, nimbus-jose-jwt) naming the person, the reminder, the occurrence and the action, which expires after
  * {@code mhc.reminder.delivery.action-link-ttl} (7 days). The key is made once and kept in MongoDB, so every instance
  * checks every link.
@@ -40,7 +41,9 @@ public class ActionLinks {
         SNOOZE_TOMORROW,
         SKIP_NEXT,
         STOP,
-        UNSUBSCRIBE;
+        UNSUBSCRIBE,
+        /** Turns the weekly digest off; its reminder and occurrence are null. */
+        DIGEST_OFF;
 
         String wire() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');

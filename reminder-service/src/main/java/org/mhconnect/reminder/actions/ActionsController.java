@@ -58,6 +58,10 @@ public class ActionsController {
             preferences.unsubscribeEmail(claims.userId());
             return "You will get no more reminder e-mails.";
         }
+        if (claims.action() == ActionLinks.Action.DIGEST_OFF) {
+            preferences.stopWeeklyDigest(claims.userId());
+            return "You will get no more weekly digests.";
+        }
         ReminderDocument reminder;
         try {
             reminder = reminders.get(claims.userId(), claims.reminderId());
@@ -92,7 +96,7 @@ public class ActionsController {
                 reminders.setActive(claims.userId(), reminder.id(), false);
                 yield "This reminder is stopped. You can start it again any time.";
             }
-            case UNSUBSCRIBE -> throw new IllegalStateException();
+            case UNSUBSCRIBE, DIGEST_OFF -> throw new IllegalStateException();
         };
     }
 

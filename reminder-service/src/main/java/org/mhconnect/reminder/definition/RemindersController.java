@@ -66,6 +66,7 @@ class RemindersController {
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(Authentication caller, @PathVariable @Pattern(regexp = ID, message = "must be a reminder id") String id) {
         reminders.delete(caller.getName(), id);
+        history.erase(id); // Its history goes with it.
         return ResponseEntity.noContent().build();
     }
 

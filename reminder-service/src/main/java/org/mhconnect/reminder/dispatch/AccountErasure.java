@@ -44,6 +44,9 @@ class AccountErasure implements ReminderErasure {
             count++;
         }
         reminders.eraseAllOf(userId);
+        // The history of reminders deleted earlier outlives them (it is keyed by reminder id, and a deleted reminder
+        // is no longer in the list above): found by its userId. A scan, like the next one; erasure is rare.
+        count += mongo.remove(Query.query(Criteria.where("userId").is(userId)), HistoryDocument.class).getDeletedCount();
         // A scan on mongo-java-server; a real MongoDB uses the userId index. Erasure is rare.
         count += mongo.remove(Query.query(Criteria.where("userId").is(userId)), DeliveryDocument.class).getDeletedCount();
         inbox.eraseAllOf(userId);

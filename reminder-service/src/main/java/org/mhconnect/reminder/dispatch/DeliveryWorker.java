@@ -120,7 +120,11 @@ public class DeliveryWorker {
         Channel channel = Channel.valueOf(queued.channel().toUpperCase(java.util.Locale.ROOT));
         ReminderDocument reminder = reminders.byId(queued.reminderId()).orElse(null);
         if (reminder == null) {
-            finish(queued, "FAILED", "the reminder was deleted", attempt - 1, false);
+            // Deleted since, or the whole account erased: its history went with it and is not written again, which
+            // would make a history document, with the person's id, for a reminder that no longer exists.
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(queued.id())), new Update().set("status", "FAILED")
+                    .set("lastError", "the reminder was deleted").set("finishedAt", clock.instant()), DeliveryDocument.class);
+            mongo.remove(Query.query(Criteria.where("_id").is(queued.id())), QueuedDelivery.class);
             return;
         }
         PreferencesDocument prefs = preferences.of(queued.userId());

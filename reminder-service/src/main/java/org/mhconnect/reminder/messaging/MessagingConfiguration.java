@@ -53,6 +53,15 @@ class MessagingConfiguration {
         return java.time.Clock.systemUTC();
     }
 
+    /** The weekly digest reads the library's events. */
+    @Bean
+    NewTopic contentDeadLetters(ReminderProperties properties) {
+        return TopicBuilder.name(Topics.deadLetter(Topics.CONTENT, CONSUMER))
+                .partitions(properties.topics().partitions())
+                .replicas(properties.topics().replicas())
+                .build();
+    }
+
     @Bean
     NewTopic journalDeadLetters(ReminderProperties properties) {
         return TopicBuilder.name(Topics.deadLetter(Topics.JOURNAL, CONSUMER))

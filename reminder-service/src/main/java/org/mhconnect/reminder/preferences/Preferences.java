@@ -26,11 +26,13 @@ public class Preferences {
     private final MongoTemplate mongo;
     private final Reminders reminders;
     private final ScheduleFeed feed;
+    private final DigestSubscribers digestSubscribers;
 
-    Preferences(MongoTemplate mongo, Reminders reminders, ScheduleFeed feed) {
+    Preferences(MongoTemplate mongo, Reminders reminders, ScheduleFeed feed, DigestSubscribers digestSubscribers) {
         this.mongo = mongo;
         this.reminders = reminders;
         this.feed = feed;
+        this.digestSubscribers = digestSubscribers;
     }
 
     /** The person's preferences; made with defaults (UTC, no e-mail yet) if the registration has not arrived. */
@@ -67,9 +69,11 @@ public class Preferences {
                 new Update().set("timeZone", zoneOr(timeZone)), PreferencesDocument.class);
     }
 
-    /** The account's address or zone changed. */
+    /**
+     * The account's address changed. Only preferences that exist are updated, so a late event about an account
+     * already erased brings nothing back.
+     */
     void profileChanged(String userId, String email, String timeZone) {
-        registered(userId, email, timeZone);
         mongo.updateFirst(Query.query(Criteria.where("_id").is(userId)),
                 new Update().set("email", email).inc("version", 1), PreferencesDocument.class);
     }
@@ -82,6 +86,10 @@ public class Preferences {
     public PreferencesDocument change(String userId, Change change) {
         check(change);
         of(userId);
+        if (change.weeklyDigest()) {
+            // Before the choice is saved, so that everyone who wants the digest is always on the list.
+            digestSubscribers.add(userId);
+        }
         Update update = new Update()
                 .set("timeZone", change.timeZone())
                 .set("quietHours", change.quietHours())
@@ -96,6 +104,9 @@ public class Preferences {
             PreferencesDocument now = of(userId);
             throw new StaleReminderException(now.version() == null ? 0 : now.version());
         }
+        if (!changed.weeklyDigest()) {
+            digestSubscribers.remove(userId);
+        }
         republish(userId);
         return changed;
     }
@@ -105,6 +116,16 @@ public class Preferences {
         of(userId);
         mongo.updateFirst(Query.query(Criteria.where("_id").is(userId)),
                 new Update().set("emailEnabled", false).inc("version", 1), PreferencesDocument.class);
+    }
+
+    /**
+     * The one-click "no more weekly digests" link. Only preferences that exist are changed (a link clicked after the
+     * account was erased brings nothing back), and the version moves only when the choice does.
+     */
+    public void stopWeeklyDigest(String userId) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(userId).and("weeklyDigest").is(true)),
+                new Update().set("weeklyDigest", false).inc("version", 1), PreferencesDocument.class);
+        digestSubscribers.remove(userId);
     }
 
     public void setWebhook(String userId, PreferencesDocument.Webhook webhook) {
