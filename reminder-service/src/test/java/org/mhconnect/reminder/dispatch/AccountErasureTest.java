@@ -103,8 +103,8 @@ class AccountErasureTest {
             assertThat(statuses(leaving, deletedBefore.id())).containsExactly("inbox:sent");
         });
         assertThat(api.delete(leaving, "/api/reminders/{id}", deletedBefore.id()).status()).isEqualTo(204);
-        assertThat(mongo.findById(deletedBefore.id(), HistoryDocument.class)).as("its history outlives a deleted reminder")
-                .isNotNull();
+        assertThat(mongo.findById(deletedBefore.id(), HistoryDocument.class)).as("a deleted reminder takes its history with it")
+                .isNull();
         assertThat(digestSubscribers()).contains(leaving);
 
         // Something is planned for five seconds from now, for both people; then the account is deleted.
