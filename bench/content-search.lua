@@ -1,17 +1,26 @@
 -- Searches the library at a fixed pace: each connection waits so that the total rate is about RATE requests/s.
--- Arguments (after --): <total rate> <connections>. Queries rotate through a list with typos and filters.
-local queries = {
-  "/api/content/search?q=kindness", "/api/content/search?q=inner%20critic", "/api/content/search?q=breathing",
-  "/api/content/search?q=compasion", "/api/content/search?q=body%20scan&type=practice",
-  "/api/content/search?q=sleep&maxMinutes=10", "/api/content/search?q=lonely%20support&habit=seek-support",
-  "/api/content/search?q=gentle%20friend%20letter&page=1", "/api/content/search?q=mindfull", "/api/content/search?q=rest"
-}
+-- Arguments (after --): <total rate> <connections>. Queries are drawn from 360 combinations of the library's words,
+-- with typos, filters and second pages, so that one query comes round again only every few hundred requests.
+local words = { "kindness", "inner", "critic", "breathing", "compassion", "body", "scan", "sleep", "lonely", "support",
+  "gentle", "friend", "letter", "mindful", "rest", "shame", "mistake", "worry", "calm", "habit", "self", "care",
+  "perfect", "talk", "moment", "walk", "evening", "morning", "tired", "anxious" }
+local typos = { "compasion", "mindfull", "kindnes", "breathng", "lonley", "critc" }
+local filters = { "", "", "&type=practice", "&type=article", "&maxMinutes=10", "&habit=mindfulness", "&page=1",
+  "&habit=self-care", "&topic=rest", "" }
+local queries = {}
+for i = 1, 360 do
+  local a = words[(i * 7) % #words + 1]
+  local b = (i % 3 == 0) and ("%20" .. words[(i * 11) % #words + 1]) or ""
+  if i % 9 == 0 then a = typos[(i / 9) % #typos + 1] end
+  queries[i] = "/api/content/search?q=" .. a .. b .. filters[i % #filters + 1]
+end
 local i = 0
 
 function init(args)
   local rate = tonumber(args[1] or "200")
   local connections = tonumber(args[2] or "8")
   pause = 1000 * connections / rate
+  i = math.random(#queries)
 end
 
 function delay()

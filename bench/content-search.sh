@@ -4,20 +4,23 @@
 # took), then searches at a fixed rate (wrk with a per-connection pause) and prints throughput and p50/p99.
 # Starts ./run.sh on a fresh data directory (C2 JIT on) and stops it after. Needs wrk.
 #
-#   bench/content-search.sh                   10,000 items, 200 requests/s, 8 connections, 30 s
+#   bench/content-search.sh                   10,000 items, 200 requests/s, 16 connections, 30 s
 #   ITEMS=2000 RATE=100 bench/content-search.sh
+#   CACHE_SIZE=0 bench/content-search.sh      without the cache of recent answers (every search hits Lucene)
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
 ITEMS=${ITEMS:-10000}
 RATE=${RATE:-200}
-CONNECTIONS=${CONNECTIONS:-8}
+CONNECTIONS=${CONNECTIONS:-16}
+CACHE_SIZE=${CACHE_SIZE:-2000}
 DURATION=${DURATION:-30s}
 
 log=$(mktemp)
 data=$(mktemp -d)
-MHC_DATA_DIR="$data" MHC_JAVA_OPTS="-XX:TieredStopAtLevel=4" MHC_CONTENT_SEARCH_REFRESH_EVERY=45s setsid ./run.sh >"$log" 2>&1 &
+MHC_DATA_DIR="$data" MHC_JAVA_OPTS="-XX:TieredStopAtLevel=4" MHC_CONTENT_SEARCH_REFRESH_EVERY=45s \
+  MHC_CONTENT_SEARCH_CACHESIZE="$CACHE_SIZE" setsid ./run.sh >"$log" 2>&1 &
 runner=$!
 trap 'kill -TERM $runner 2>/dev/null; wait $runner 2>/dev/null || true; rm -rf "$log" "$data"' EXIT
 until grep -q 'is ready' "$log"; do
@@ -40,5 +43,5 @@ grep -oE "Library index rebuilt: [0-9]{4,} items in [0-9]+ ms" "$data/logs/conte
 
 wrk -t2 -c"$CONNECTIONS" -d10s -s bench/content-search.lua http://localhost:8081 -- "$RATE" "$CONNECTIONS" >/dev/null
 line=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -s bench/content-search.lua http://localhost:8081 -- "$RATE" "$CONNECTIONS" | grep '^RESULT')
-echo "search over $ITEMS+ items at a target of $RATE requests/s, $CONNECTIONS connections: ${line#RESULT }"
+echo "search over $ITEMS+ items at a target of $RATE requests/s, $CONNECTIONS connections, answer cache $CACHE_SIZE: ${line#RESULT }"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB"

@@ -73,9 +73,18 @@ public class LibraryIndex {
     private volatile Live live;
     private int indexed = -1;
 
-    LibraryIndex(MongoTemplate mongo) {
+    LibraryIndex(MongoTemplate mongo,
+            @org.springframework.beans.factory.annotation.Value("${mhc.content.search.cache-size:2000}") int cacheSize) {
         this.mongo = mongo;
         this.live = Live.create(analyzer);
+        this.answers = cacheSize <= 0 ? null
+                : com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(cacheSize).build();
+    }
+
+    private void forgetAnswers() {
+        if (answers != null) {
+            answers.invalidateAll();
+        }
     }
 
     /** One hit of a search. */
@@ -122,6 +131,7 @@ public class LibraryIndex {
         }
         Live previous = live;
         live = next;
+        forgetAnswers();
         previous.close(); // Searches still running on it keep their reader until they release it.
         long millis = (System.nanoTime() - started) / 1_000_000;
         if (count != indexed) {
@@ -149,13 +159,27 @@ public class LibraryIndex {
                 current.writer().deleteDocuments(new Term("slug", slug));
             }
             current.searchers().maybeRefreshBlocking();
+            forgetAnswers();
         }
         catch (IOException ex) {
             throw new UncheckedIOException("The library index could not be updated", ex);
         }
     }
 
+    /**
+     * Recent answers, as Solr's query result cache keeps them: the same search (words, filters and page) gets the same
+     * answer until the index changes, which empties the cache. {@code mhc.content.search.cache-size} (0 turns it off).
+     */
+    private final com.github.benmanes.caffeine.cache.Cache<Search, Results> answers;
+
     Results search(Search search) {
+        if (answers == null) {
+            return searchIndex(search);
+        }
+        return answers.get(search, this::searchIndex);
+    }
+
+    private Results searchIndex(Search search) {
         SearcherManager searchers = live.searchers();
         IndexSearcher searcher;
         try {
