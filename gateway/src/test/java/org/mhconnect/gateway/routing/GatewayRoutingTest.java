@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -155,6 +159,31 @@ class GatewayRoutingTest {
                 .expectStatus().isOk()
                 .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
                 .expectBody(String.class).value(html -> assertThat(html).contains("Mental Health Connect"));
+    }
+
+    @Test
+    void servesTheWebAppCompressedWithContentETagsThatAnswerNotModified(@LocalServerPort int port) throws Exception {
+        // The JDK's client, because it leaves a compressed answer as it is and shows its Content-Encoding.
+        HttpResponse<byte[]> script;
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            script = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/js/app.js"))
+                    .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+        }
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(script.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(script.headers().firstValue("Cache-Control")).hasValue("no-cache");
+        assertThat(script.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+                csp -> assertThat(csp).startsWith("default-src 'self'; script-src 'self'; style-src 'self';"));
+        String etag = script.headers().firstValue("ETag").orElseThrow();
+        assertThat(etag).matches("\"[0-9a-f]{32}\"");
+        http.get().uri("/js/app.js").header("If-None-Match", etag).exchange().expectStatus().isNotModified();
+
+        String page = http.get().uri("/").exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .returnResult(byte[].class).getResponseHeaders().getETag();
+        assertThat(page).isNotNull().isNotEqualTo(etag);
+        http.get().uri("/").header("If-None-Match", page).exchange().expectStatus().isNotModified();
     }
 
     private static BackendServer start(String name) {

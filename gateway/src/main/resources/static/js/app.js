@@ -1,0 +1,170 @@
+// Starts the web app: finds out who is signed in, draws the navigation, opens the live inbox and hands the page
+// over to the router. Loaded as an ES module, so the Content Security Policy can forbid inline script.
+
+import { h, replace, toast, announce } from './dom.js';
+import { currentUser, isEditor, onSessionChange, restore, signOut } from './session.js';
+import { navigate, onPageShown, parse, prefetch, show, start } from './router.js';
+import { connect, disconnect, onInbox, unreadCount } from './live.js';
+
+const nav = document.getElementById('nav-list');
+const menuButton = document.getElementById('menu-button');
+const mainNav = document.getElementById('main-nav');
+
+function link(href, text, extra) {
+  return h('li', {}, h('a', { href, text, ...(extra || {}) }));
+}
+
+function inboxLink() {
+  const count = unreadCount();
+  const a = h('a', { href: '#/inbox', id: 'nav-inbox' }, 'Inbox');
+  if (count > 0) {
+    a.append(' ', h('span', { class: 'badge', attrs: { 'aria-hidden': 'true' }, text: String(count) }),
+      h('span', { class: 'visually-hidden', text: ` (${count} unread)` }));
+  }
+  return h('li', {}, a);
+}
+
+function drawNav() {
+  const user = currentUser();
+  if (!user) {
+    replace(nav,
+      link('#/library', 'Library'),
+      link('#/sign-in', 'Sign in'),
+      link('#/sign-up', 'Create an account'));
+  } else {
+    replace(nav,
+      link('#/today', 'Today'),
+      link('#/library', 'Library'),
+      link('#/journal', 'Journal'),
+      link('#/insights', 'Insights'),
+      link('#/check-in', 'Check-in'),
+      link('#/reminders', 'Reminders'),
+      inboxLink(),
+      isEditor() ? link('#/editor', 'Editor') : null,
+      link('#/account', 'Account'),
+      h('li', {}, h('button', {
+        type: 'button', class: 'link-button', text: 'Sign out',
+        on: { click: async () => {
+          await signOut();
+          toast('You are signed out. Take care.');
+          navigate('/', { replace: true });
+        } },
+      })));
+  }
+  markCurrent();
+}
+
+function markCurrent() {
+  const { path } = parse();
+  const section = path.split('/')[0];
+  nav.querySelectorAll('a').forEach((a) => {
+    const target = a.getAttribute('href').replace(/^#\/?/, '').split('/')[0];
+    if (target === section && section !== '') a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+  });
+  const support = document.querySelector('.support-link');
+  if (section === 'support') support.setAttribute('aria-current', 'page');
+  else support.removeAttribute('aria-current');
+}
+
+// On small screens the navigation folds behind a Menu button; the support link stays visible at all times.
+const narrow = window.matchMedia('(max-width: 47.99rem)');
+function setupMenu() {
+  const fold = narrow.matches;
+  menuButton.hidden = !fold;
+  if (fold) {
+    mainNav.classList.toggle('closed', menuButton.getAttribute('aria-expanded') !== 'true');
+  } else {
+    mainNav.classList.remove('closed');
+  }
+}
+menuButton.addEventListener('click', () => {
+  const open = menuButton.getAttribute('aria-expanded') !== 'true';
+  menuButton.setAttribute('aria-expanded', String(open));
+  mainNav.classList.toggle('closed', !open);
+  if (open) {
+    const first = nav.querySelector('a, button');
+    if (first) first.focus();
+  }
+});
+mainNav.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape' && narrow.matches && menuButton.getAttribute('aria-expanded') === 'true') {
+    menuButton.setAttribute('aria-expanded', 'false');
+    mainNav.classList.add('closed');
+    menuButton.focus();
+  }
+});
+narrow.addEventListener('change', setupMenu);
+
+// The skip link moves focus into the page without changing the route.
+document.getElementById('skip-link').addEventListener('click', (event) => {
+  event.preventDefault();
+  const heading = document.querySelector('#page h1');
+  (heading || document.getElementById('main')).focus();
+});
+
+onPageShown(() => {
+  markCurrent();
+  if (narrow.matches) {
+    menuButton.setAttribute('aria-expanded', 'false');
+    mainNav.classList.add('closed');
+  }
+});
+
+onInbox((type) => {
+  if (type === 'unread') {
+    const old = document.getElementById('nav-inbox');
+    if (old) {
+      const fresh = inboxLink();
+      const wasCurrent = old.getAttribute('aria-current');
+      old.parentElement.replaceWith(fresh);
+      if (wasCurrent) fresh.firstChild.setAttribute('aria-current', wasCurrent);
+    }
+  }
+});
+
+onInbox((type, item) => {
+  if (type === 'item' && parse().path !== 'inbox') {
+    toast(`A reminder arrived: ${item.title}`);
+  }
+});
+
+onSessionChange((user, changed) => {
+  drawNav();
+  if (changed) {
+    if (user) connect();
+    else disconnect();
+  }
+});
+
+window.addEventListener('mhc:session-expired', (event) => {
+  const elsewhere = event.detail && event.detail.elsewhere;
+  announce(elsewhere ? 'You signed out in another tab.' : 'Your session has ended. Please sign in again.');
+  toast(elsewhere ? 'You signed out in another tab.' : 'Your session has ended. Please sign in again; nothing you saved is lost.');
+  // The router sends private pages to sign-in and leaves public ones as they are.
+  show();
+});
+
+function emailChangeNotice() {
+  const params = new URLSearchParams(location.search);
+  const outcome = params.get('email-change');
+  if (!outcome) return;
+  const messages = {
+    confirmed: 'Your new e-mail address is confirmed.',
+    taken: 'That e-mail address already belongs to another account, so nothing changed.',
+    expired: 'That confirmation link has expired or was already used. You can ask for a new one on your account page.',
+  };
+  toast(messages[outcome] || 'The e-mail link has been handled.');
+  history.replaceState(null, '', `/${location.hash}`);
+}
+
+async function boot() {
+  setupMenu();
+  prefetch();
+  await restore();
+  drawNav();
+  emailChangeNotice();
+  start();
+}
+
+boot().catch(() => show());

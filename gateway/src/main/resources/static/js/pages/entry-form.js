@@ -1,0 +1,134 @@
+// Writing or changing a journal entry: mood, feelings, words, and the reframe helper for answering the inner critic.
+// When the answer carries a support block, the support panel comes first; the entry is always saved.
+
+import { h, field, announce, toast } from '../dom.js';
+import { api } from '../api.js';
+import { userZone } from '../session.js';
+import { pageTitle, showFormProblem, clearFormProblem, busy, loading, problemBox, fieldProblem } from '../ui.js';
+import { emotions, emotionChips, moodPicker, showSupport } from '../journal-kit.js';
+import { PROMPTS } from './today.js';
+
+export default async function render(root, ctx) {
+  const id = ctx.params.id;
+  const editing = Boolean(id);
+  ctx.title(editing ? 'Change an entry' : 'Write an entry');
+  const slot = h('div', {}, loading());
+  root.append(...pageTitle(editing ? 'Change this entry' : 'Write in your journal',
+    editing ? 'Change whatever you like. Your words stay private to you.' : 'However today went, there is room for it here. Only you can read this.'), slot);
+
+  let entry = null;
+  let vocabulary;
+  try {
+    [vocabulary, entry] = await Promise.all([
+      emotions(),
+      editing ? api(`/api/journal/entries/${encodeURIComponent(id)}`, { signal: ctx.signal }) : null,
+    ]);
+  } catch (error) {
+    if (error.name === 'AbortError') return;
+    slot.replaceChildren(problemBox(error));
+    return;
+  }
+
+  const prompt = ctx.query.get('prompt');
+  const practice = ctx.query.get('practice') || (entry && entry.practiceId) || '';
+  const promptText = prompt !== null && PROMPTS[Number(prompt)] ? PROMPTS[Number(prompt)] : '';
+
+  const title = h('input', { type: 'text', name: 'title', value: (entry && entry.title) || '', attrs: { maxlength: '200' } });
+  const body = h('textarea', {
+    name: 'body', required: true, class: 'tall', value: (entry && entry.body) || '',
+    attrs: { maxlength: '20000', placeholder: promptText || 'Write whatever is on your mind. A sentence is enough.' },
+  });
+  const tags = h('input', { type: 'text', name: 'tags', value: ((entry && entry.tags) || []).join(', ') });
+  const critic = h('textarea', { name: 'innerCritic', value: (entry && entry.reframe && entry.reframe.innerCritic) || '', attrs: { maxlength: '2000' } });
+  const friend = h('textarea', { name: 'friend', value: (entry && entry.reframe && entry.reframe.friend) || '', attrs: { maxlength: '2000' } });
+  const kinder = h('textarea', { name: 'kinderView', value: (entry && entry.reframe && entry.reframe.kinderView) || '', attrs: { maxlength: '2000' } });
+  const hasReframe = Boolean(entry && entry.reframe && (entry.reframe.innerCritic || entry.reframe.friend || entry.reframe.kinderView));
+  const when = h('input', { type: 'datetime-local', name: 'localDateTime', step: '60', value: entry ? String(entry.localDateTime).slice(0, 16) : '' });
+
+  const submit = h('button', { type: 'submit', class: 'primary', text: editing ? 'Save changes' : 'Save entry' });
+  const moods = moodPicker(entry && entry.mood);
+  const form = h('form', { attrs: { novalidate: true, 'aria-labelledby': 'page-title' } },
+    h('div', { class: 'form-problem' }),
+    promptText ? h('div', { class: 'panel' }, h('p', { class: 'meta', text: 'Today’s prompt' }), h('p', { text: promptText })) : null,
+    practice ? h('p', { class: 'meta', text: `After the practice “${practice.replace(/-/g, ' ')}”.` }) : null,
+    moods,
+    emotionChips(vocabulary, (entry && entry.emotions) || []),
+    field('Title (optional)', title),
+    field('Your words', body, promptText ? `Prompt: ${promptText}` : null),
+    h('details', { class: 'panel', open: hasReframe },
+      h('summary', { text: 'Answer your inner critic (optional)' }),
+      h('p', { class: 'hint', text: 'When a harsh thought is loud, it can help to write it down, then answer it as you would answer a friend.' }),
+      field('What is your inner critic saying?', critic),
+      field('What would you say to a good friend who felt this way?', friend),
+      field('A kinder way to see it', kinder)),
+    h('details', {},
+      h('summary', { text: 'More options' }),
+      field('Tags (optional)', tags, 'Up to five of your own words, separated by commas, such as: work, family.'),
+      field('When did this happen? (optional)', when, `Leave it empty for now. Your time zone: ${userZone().replace(/_/g, ' ')}.`)),
+    h('div', { class: 'actions' }, submit,
+      h('a', { class: 'button', href: editing ? `#/journal/${encodeURIComponent(id)}` : '#/journal', text: 'Cancel' })));
+
+  let dirty = false;
+  form.addEventListener('input', () => { dirty = true; });
+  form.addEventListener('change', () => { dirty = true; });
+  ctx.guard(() => dirty);
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearFormProblem(form);
+    const mood = form.querySelector('input[name="mood"]:checked');
+    const moodError = form.querySelector('#mood-error');
+    moodError.hidden = true;
+    if (!mood) {
+      moodError.textContent = 'Please choose how your mood is, even roughly.';
+      moodError.hidden = false;
+      form.querySelector('input[name="mood"]').focus();
+      announce(moodError.textContent);
+      return;
+    }
+    if (!body.value.trim()) {
+      fieldProblem(body, 'Please write at least a few words.');
+      return;
+    }
+    const tagList = tags.value.split(',').map((t) => t.trim()).filter(Boolean);
+    if (tagList.length > 5) {
+      fieldProblem(tags, 'Up to five tags, please.');
+      return;
+    }
+    const reframe = critic.value.trim() || friend.value.trim() || kinder.value.trim()
+      ? { innerCritic: critic.value.trim() || null, friend: friend.value.trim() || null, kinderView: kinder.value.trim() || null }
+      : null;
+    const payload = {
+      title: title.value.trim() || null,
+      body: body.value,
+      mood: Number(mood.value),
+      emotions: [...form.querySelectorAll('input[name="emotions"]:checked')].map((i) => i.value),
+      tags: tagList,
+      reframe,
+      practiceId: practice || null,
+      timeZone: editing ? entry.timeZone : userZone(),
+      localDateTime: when.value ? `${when.value}:00`.slice(0, 19) : undefined,
+    };
+    if (editing) payload.version = entry.version;
+    await busy(submit, async () => {
+      try {
+        const saved = await api(editing ? `/api/journal/entries/${encodeURIComponent(id)}` : '/api/journal/entries', {
+          method: editing ? 'PUT' : 'POST', body: payload,
+        });
+        dirty = false;
+        if (saved.support) {
+          await showSupport(saved.support);
+        }
+        toast(editing ? 'Your changes are saved.' : 'Your entry is saved. Thank you for taking this moment.');
+        ctx.navigate(`/journal/${encodeURIComponent(saved.id)}`, { replace: !editing });
+      } catch (error) {
+        if (error.status === 409) {
+          error.detail = 'This entry was changed somewhere else since you opened it. Copy anything you want to keep, then reload the entry.';
+        }
+        showFormProblem(form, error);
+      }
+    }, 'Saving…');
+  });
+
+  slot.replaceChildren(form);
+}

@@ -1,0 +1,122 @@
+// The journal: entries newest first, with filters kept in the address, and "Show more" through the cursor.
+
+import { h, replace, uid } from '../dom.js';
+import { api, query } from '../api.js';
+import { MOODS, moodLabel, pageTitle, problemBox, emptyState, loading } from '../ui.js';
+import { emotions } from '../journal-kit.js';
+
+export function entryLine(entry, labels) {
+  const title = entry.title || firstWords(entry.body);
+  return h('li', { class: 'card' },
+    h('p', { class: 'meta' }, localText(entry.localDateTime), ' · ', h('span', { text: `Mood: ${moodLabel(entry.mood)}` })),
+    h('h3', {}, h('a', { href: `#/journal/${encodeURIComponent(entry.id)}`, text: title })),
+    entry.emotions && entry.emotions.length
+      ? h('ul', { class: 'tags', attrs: { 'aria-label': 'Feelings' } }, entry.emotions.map((e) => h('li', { class: 'pill', text: labels[e] || e }))) : null,
+    entry.tags && entry.tags.length
+      ? h('ul', { class: 'tags', attrs: { 'aria-label': 'Tags' } }, entry.tags.map((t) => h('li', { class: 'pill on', text: `#${t}` }))) : null);
+}
+
+/** An entry's local date-time as the writer lived it ("Sat, 14 Mar 2026, 21:05"). */
+export function localText(localDateTime) {
+  if (!localDateTime) return '';
+  const [date, time = '00:00'] = String(localDateTime).split('T');
+  const [y, m, d] = date.split('-').map(Number);
+  const [hh, mm] = time.split(':').map(Number);
+  return new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'short', timeZone: 'UTC' })
+    .format(new Date(Date.UTC(y, m - 1, d, hh, mm)));
+}
+
+function firstWords(text) {
+  const words = String(text || '').trim().split(/\s+/).slice(0, 8).join(' ');
+  return words.length < String(text || '').trim().length ? `${words}…` : words || 'Untitled entry';
+}
+
+export default async function render(root, ctx) {
+  ctx.title('Journal');
+  const filters = {
+    from: ctx.query.get('from') || '',
+    to: ctx.query.get('to') || '',
+    mood: ctx.query.getAll('mood'),
+    emotion: ctx.query.get('emotion') || '',
+    q: ctx.query.get('q') || '',
+  };
+  const filtering = Boolean(filters.from || filters.to || filters.mood.length || filters.emotion || filters.q);
+
+  const q = h('input', { type: 'search', name: 'q', id: uid('q'), value: filters.q, attrs: { maxlength: '200' } });
+  const from = h('input', { type: 'date', name: 'from', id: uid('from'), value: filters.from });
+  const to = h('input', { type: 'date', name: 'to', id: uid('to'), value: filters.to });
+  const emotion = h('select', { name: 'emotion', id: uid('emotion') }, h('option', { value: '', text: 'Any feeling' }));
+  const moods = h('fieldset', {}, h('legend', { text: 'Mood' }),
+    h('ul', { class: 'chips' }, MOODS.map((m) => h('li', { class: 'chip' }, h('label', {},
+      h('input', { type: 'checkbox', name: 'mood', value: m.value, checked: filters.mood.includes(String(m.value)) }),
+      h('span', { text: m.label }))))));
+  const form = h('form', { attrs: { role: 'search', 'aria-label': 'Filter your journal' } },
+    h('div', { class: 'field' }, h('label', { for: q.id, text: 'Search your words' }), q),
+    h('div', { class: 'inline-fields' },
+      h('div', { class: 'field' }, h('label', { for: from.id, text: 'From' }), from),
+      h('div', { class: 'field' }, h('label', { for: to.id, text: 'To' }), to),
+      h('div', { class: 'field' }, h('label', { for: emotion.id, text: 'Feeling' }), emotion)),
+    moods,
+    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'button', text: 'Filter' }),
+      filtering ? h('a', { class: 'button', href: '#/journal', text: 'Show all entries' }) : null));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const moodValues = [...form.querySelectorAll('input[name="mood"]:checked')].map((i) => i.value);
+    ctx.navigate(`/journal${query({ q: q.value.trim(), from: from.value, to: to.value, emotion: emotion.value, mood: moodValues })}`);
+  });
+
+  const list = h('ul', { class: 'cards', dataset: { testid: 'journal-list' } });
+  const status = h('p', { class: 'meta', attrs: { role: 'status' } });
+  const more = h('div', {}, loading());
+  root.append(
+    ...pageTitle('Your journal', 'Private to you. Every entry is sealed before it is stored.'),
+    h('p', {}, h('a', { class: 'button primary', href: '#/journal/new', text: 'Write an entry' })),
+    h('details', { open: filtering, class: 'panel' }, h('summary', { text: 'Search and filter' }), form),
+    h('h2', { class: 'visually-hidden', text: 'Entries' }),
+    status, list, more);
+
+  let labels = {};
+  try {
+    const vocabulary = await emotions();
+    labels = Object.fromEntries(vocabulary.map((e) => [e.code, e.label]));
+    vocabulary.forEach((e) => emotion.append(h('option', { value: e.code, text: e.label, selected: e.code === filters.emotion })));
+  } catch {
+    // Feelings then show by their codes.
+  }
+
+  let cursor = null;
+  async function load() {
+    try {
+      const page = await api(`/api/journal/entries${query({ ...filters, cursor, size: 20 })}`, { signal: ctx.signal });
+      const firstNew = list.children.length;
+      list.append(...page.items.map((entry) => entryLine(entry, labels)));
+      cursor = page.nextCursor || null;
+      if (list.children.length === 0) {
+        replace(more, filtering
+          ? emptyState('No entries match these filters.', 'Try a wider range of dates or fewer filters.')
+          : emptyState('Your journal is waiting for your first words.', 'A sentence is enough. There is no right way to do this.',
+            h('a', { class: 'button primary', href: '#/journal/new', text: 'Write your first entry' })));
+        status.textContent = filtering ? 'No entries match.' : '';
+        return firstNew;
+      }
+      status.textContent = `${list.children.length} ${list.children.length === 1 ? 'entry' : 'entries'} shown${cursor ? '; there are more' : ''}.`;
+      replace(more, cursor ? h('button', {
+        type: 'button', class: 'button', text: 'Show older entries',
+        on: {
+          click: async (event) => {
+            event.target.disabled = true;
+            const index = await load();
+            const link = list.children[index] && list.children[index].querySelector('a');
+            if (link) link.focus();
+          },
+        },
+      }) : null);
+      return firstNew;
+    } catch (error) {
+      if (error.name === 'AbortError') return 0;
+      replace(more, problemBox(error));
+      return 0;
+    }
+  }
+  await load();
+}

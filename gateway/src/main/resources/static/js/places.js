@@ -1,0 +1,71 @@
+// Time zones and countries for the forms. The zone list comes from the browser (Intl); country names too.
+
+import { h } from './dom.js';
+
+const FALLBACK_ZONES = ['UTC', 'Europe/London', 'Europe/Berlin', 'Europe/Paris', 'America/New_York', 'America/Chicago',
+  'America/Denver', 'America/Los_Angeles', 'Asia/Tokyo', 'Asia/Kolkata', 'Australia/Sydney', 'Pacific/Auckland'];
+
+export function zones(extra) {
+  let list;
+  try {
+    list = Intl.supportedValuesOf('timeZone');
+  } catch {
+    list = FALLBACK_ZONES;
+  }
+  const all = new Set(list);
+  if (!all.has('UTC')) all.add('UTC');
+  if (extra) all.add(extra);
+  return [...all].sort();
+}
+
+/** A select of every time zone, with the given one chosen. */
+export function zoneSelect(selected, props = {}) {
+  const select = h('select', { name: 'timeZone', ...props });
+  for (const zone of zones(selected)) {
+    select.append(h('option', { value: zone, text: zone.replace(/_/g, ' '), selected: zone === selected }));
+  }
+  return select;
+}
+
+// ISO 3166-1 alpha-2 codes; the names come from Intl.DisplayNames in the reader's language.
+const COUNTRIES = ('AD AE AF AG AI AL AM AO AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BW BY '
+  + 'BZ CA CD CF CG CH CI CK CL CM CN CO CR CU CV CW CY CZ DE DJ DK DM DO DZ EC EE EG ER ES ET FI FJ FK FM FO FR GA GB '
+  + 'GD GE GF GG GH GI GL GM GN GP GQ GR GT GU GW GY HK HN HR HT HU ID IE IL IM IN IQ IR IS IT JE JM JO JP KE KG KH KI '
+  + 'KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW '
+  + 'MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PR PS PT PW PY QA RE RO RS RU RW SA SB SC '
+  + 'SD SE SG SH SI SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG US UY UZ VA '
+  + 'VC VE VG VI VN VU WF WS XK YE YT ZA ZM ZW').split(' ');
+
+export function countryName(code) {
+  try {
+    return new Intl.DisplayNames(undefined, { type: 'region' }).of(code) || code;
+  } catch {
+    return code;
+  }
+}
+
+/** A select of countries sorted by name; `emptyLabel` adds a first option with no value. */
+export function countrySelect(selected, props = {}, emptyLabel) {
+  const select = h('select', { name: 'country', ...props });
+  if (emptyLabel) select.append(h('option', { value: '', text: emptyLabel }));
+  COUNTRIES.map((code) => ({ code, name: countryName(code) }))
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .forEach(({ code, name }) => select.append(h('option', { value: code, text: name, selected: code === selected })));
+  return select;
+}
+
+/** The language part of the browser's language, as the gateway accepts it ([a-z]{2,3}). */
+export function browserLanguage() {
+  const match = /^([a-z]{2,3})/i.exec(navigator.language || 'en');
+  return match ? match[1].toLowerCase() : 'en';
+}
+
+export function browserCountry() {
+  const match = /^[a-z]{2,3}[-_]([a-z]{2})\b/i.exec(navigator.language || '');
+  return match ? match[1].toUpperCase() : '';
+}
+
+/** The locale the gateway keeps: language, and the country when there is one (en-GB). */
+export function localeOf(language, country) {
+  return country ? `${language}-${country.toUpperCase()}` : language;
+}

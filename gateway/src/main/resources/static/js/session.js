@@ -1,0 +1,154 @@
+// Who is signed in. The tokens themselves live in HttpOnly cookies that scripts cannot read; this module keeps the
+// profile from /api/me, renews the access token shortly before it runs out, and tells the rest of the app when the
+// person signs in or out.
+
+import {
+  api, ApiError, forgetExpiry, knownExpiry, mayHaveSession, refreshSession, rememberExpiry, renewedUser, whenSignedOut,
+} from './api.js';
+
+let user = null;
+let renewTimer = 0;
+const listeners = new Set();
+
+export function currentUser() {
+  return user;
+}
+
+export function isEditor() {
+  return Boolean(user && Array.isArray(user.roles) && user.roles.includes('EDITOR'));
+}
+
+/** The person's own time zone, or the browser's while nobody is signed in. */
+export function userZone() {
+  return (user && user.timeZone) || detectedZone();
+}
+
+export function detectedZone() {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  } catch {
+    return 'UTC';
+  }
+}
+
+/** The country part of the profile's locale (en-GB gives GB), else of the browser's language. */
+export function userCountry() {
+  const fromLocale = (tag) => {
+    const match = /^[a-zA-Z]{2,3}[-_]([A-Za-z]{2})\b/.exec(tag || '');
+    return match ? match[1].toUpperCase() : '';
+  };
+  return fromLocale(user && user.locale) || fromLocale(navigator.language) || '';
+}
+
+export function onSessionChange(listener) {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+function setUser(next) {
+  const changed = (user && user.id) !== (next && next.id);
+  user = next;
+  listeners.forEach((listener) => listener(user, changed));
+}
+
+/** Updates the profile after a change on the account page. */
+export function profileChanged(next) {
+  setUser(next);
+}
+
+/** At start: asks who is signed in, renewing the access token if it has run out. */
+export async function restore() {
+  if (!mayHaveSession()) {
+    setUser(null);
+    return null;
+  }
+  try {
+    const me = await api('/api/me', { renew: true });
+    setUser(me);
+    scheduleRenewal();
+    return me;
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.status !== 0) forgetExpiry();
+    setUser(null);
+    return null;
+  }
+}
+
+export async function signIn(email, password) {
+  const body = await api('/api/auth/login', { method: 'POST', body: { email, password }, renew: false });
+  rememberExpiry(body.expiresIn || 600);
+  setUser(body.user);
+  scheduleRenewal();
+  broadcast('signed-in');
+  return body.user;
+}
+
+export async function signUp(details) {
+  return api('/api/auth/signup', { method: 'POST', body: details, renew: false });
+}
+
+export async function signOut() {
+  try {
+    await api('/api/auth/logout', { method: 'POST', renew: false });
+  } catch {
+    // Signing out locally still matters when the server cannot be reached.
+  }
+  endLocally();
+  broadcast('signed-out');
+}
+
+/** Forgets the session in this tab, for example after the account was deleted. */
+export function endLocally() {
+  window.clearTimeout(renewTimer);
+  forgetExpiry();
+  setUser(null);
+}
+
+/** Makes sure the access cookie is fresh, for plain links such as the export download. */
+export async function ensureFresh() {
+  if (knownExpiry() - Date.now() < 60_000) {
+    await refreshSession();
+  }
+}
+
+function scheduleRenewal() {
+  window.clearTimeout(renewTimer);
+  const expiry = knownExpiry();
+  // A minute before it runs out, or now when that moment has passed.
+  const wait = Math.max(5_000, (expiry || Date.now()) - Date.now() - 60_000);
+  renewTimer = window.setTimeout(async () => {
+    if (!user) return;
+    const ok = await refreshSession();
+    if (ok) {
+      const renewed = renewedUser();
+      if (renewed && renewed.id === user.id) setUser({ ...user, ...renewed });
+      scheduleRenewal();
+    } else {
+      sessionExpired();
+    }
+  }, wait);
+}
+
+function sessionExpired() {
+  if (!user) return;
+  endLocally();
+  window.dispatchEvent(new CustomEvent('mhc:session-expired'));
+}
+
+whenSignedOut(sessionExpired);
+
+// Other tabs of the same browser share the cookies: when one signs in or out, the others follow.
+const channel = 'BroadcastChannel' in window ? new BroadcastChannel('mhc-session') : null;
+function broadcast(type) {
+  if (channel) channel.postMessage({ type });
+}
+if (channel) {
+  channel.onmessage = (event) => {
+    if (event.data.type === 'signed-out' && user) {
+      endLocally();
+      window.dispatchEvent(new CustomEvent('mhc:session-expired', { detail: { elsewhere: true } }));
+    } else if (event.data.type === 'signed-in') {
+      restore();
+    }
+  };
+}
