@@ -26,6 +26,9 @@ final class RunningSystem implements AutoCloseable {
 
     static final List<String> SERVICES = List.of("content-service", "journal-service", "reminder-service", "gateway");
 
+    /** Whoever signs up with this address is an editor (and admin), as an operator's bootstrap admin would be. */
+    static final String EDITOR_EMAIL = "editor@example.org";
+
     private final Path root = Path.of(System.getProperty("mhc.root", "..")).toAbsolutePath().normalize();
     private final String version = System.getProperty("mhc.version", "0.1.0");
     private final Path logs = Path.of("target", "system-logs").toAbsolutePath();
@@ -62,14 +65,33 @@ final class RunningSystem implements AutoCloseable {
         return shared;
     }
 
+    /**
+     * Starts everything; a start that fails (such as a "free" port taken by someone else in the meantime) stops
+     * what it started, so nothing is left running, and is tried once more on new ports.
+     */
     private static RunningSystem start() throws IOException {
-        RunningSystem system = new RunningSystem();
-        system.startDevstack();
-        SERVICES.forEach(system::startService);
-        for (String service : SERVICES) {
-            system.awaitReady(service, system.url(service, "/actuator/health/readiness"));
+        for (int attempt = 1; ; attempt++) {
+            RunningSystem system = new RunningSystem();
+            try {
+                system.startDevstack();
+                SERVICES.forEach(system::startService);
+                for (String service : SERVICES) {
+                    system.awaitReady(service, system.url(service, "/actuator/health/readiness"));
+                }
+                return system;
+            }
+            catch (RuntimeException ex) {
+                try {
+                    system.close();
+                }
+                catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+                if (attempt == 2) {
+                    throw ex;
+                }
+            }
         }
-        return system;
     }
 
     /** Starts a stopped service again and waits until it is ready. */
@@ -148,6 +170,9 @@ final class RunningSystem implements AutoCloseable {
             command.add("--spring.mail.port=" + ports.get("smtp"));
             // Every test person signs in from this one address; the limit itself has its own test.
             command.add("--mhc.gateway.rate-limits.sign-in-per-minute=500");
+            // The browser tests open every page, one after another, from this one address too.
+            command.add("--mhc.gateway.rate-limits.api-per-minute=5000");
+            command.add("--mhc.gateway.identity.bootstrap-admins=" + EDITOR_EMAIL);
             command.add("--mhc.gateway.services.content=" + url("content-service", ""));
             command.add("--mhc.gateway.services.journal=" + url("journal-service", ""));
             command.add("--mhc.gateway.services.reminder=" + url("reminder-service", ""));
@@ -230,8 +255,10 @@ final class RunningSystem implements AutoCloseable {
         for (Process service : processes.values()) {
             awaitExit(service);
         }
-        devstack.destroy();
-        awaitExit(devstack);
+        if (devstack != null) {
+            devstack.destroy();
+            awaitExit(devstack);
+        }
     }
 
     private static void awaitExit(Process process) throws InterruptedException {

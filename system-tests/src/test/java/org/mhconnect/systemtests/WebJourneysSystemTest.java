@@ -1,0 +1,266 @@
+package org.mhconnect.systemtests;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * A person's journeys through the web app in a real browser, against the running system: signing up, writing in
+ * the journal and seeing it in the insights, reacting to an article, a reminder arriving live in the inbox, taking
+ * the journal home, meeting the support panel, and leaving for good. One person walks through all of them, each
+ * journey in a fresh browser context (a new visit, signed in with the form); deleting the account comes last.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WebJourneysSystemTest {
+
+    static final String ENTRY_TITLE = "A walk by the river";
+    static final String ENTRY_TEXT = "The light on the water was lovely. I breathed a little slower.";
+
+    /** The person of these journeys: signed up by the first one, or made on demand when it is run alone. */
+    static String email;
+
+    BrowserContext context;
+    Page page;
+
+    @BeforeEach
+    void aFreshVisitFromBerlin() {
+        context = WebBrowser.newContext();
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void closeTheBrowserContext() {
+        context.close();
+    }
+
+    @Test
+    @Order(1)
+    void signingUpDetectsTheTimeZone() {
+        String address = WebBrowser.newEmail("ada");
+        page.navigate(WebBrowser.url("sign-up"));
+        WebBrowser.settle(page);
+
+        assertThat(page.getByLabel("Your time zone")).hasValue(WebBrowser.ZONE);
+        page.getByLabel("What should we call you?").fill("Ada");
+        page.getByLabel("E-mail address").fill(address);
+        page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(People.PASSWORD);
+        button("Create my account").click();
+
+        page.waitForURL("**/#/onboarding");
+        assertThat(heading()).hasText("Welcome, Ada");
+        page.getByText("No reminders for now").click();
+        button("Continue").click();
+        page.waitForURL("**/#/today");
+        assertThat(heading()).containsText("Ada");
+        Map<?, ?> me = (Map<?, ?>) page.evaluate("async () => (await fetch('/api/me')).json()");
+        assertThat(me.get("timeZone")).isEqualTo(WebBrowser.ZONE);
+        assertThat(me.get("locale")).isEqualTo(WebBrowser.LOCALE);
+        email = address;
+    }
+
+    @Test
+    @Order(2)
+    void anEntryAppearsInTheJournalAndInTheInsights() throws Exception {
+        signIn();
+        List<?> vocabulary = (List<?>) page.evaluate("async () => (await fetch('/api/journal/emotions')).json()");
+        String calm = (String) ((Map<?, ?>) vocabulary.get(0)).get("label");
+        String grateful = (String) ((Map<?, ?>) vocabulary.get(1)).get("label");
+
+        WebBrowser.open(page, "journal/new");
+        page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Good").setExact(true)).check();
+        page.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName(calm).setExact(true)).check();
+        page.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName(grateful).setExact(true)).check();
+        page.getByLabel("Title (optional)").fill(ENTRY_TITLE);
+        page.getByLabel("Your words").fill(ENTRY_TEXT);
+        button("Save entry").click();
+
+        page.waitForURL("**/#/journal/*-*");
+        assertThat(heading()).hasText(ENTRY_TITLE);
+        assertThat(page.locator(".entry-body")).hasText(ENTRY_TEXT);
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Journal").setExact(true)).click();
+        Locator list = page.locator("[data-testid=journal-list]");
+        assertThat(list.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(ENTRY_TITLE))).isVisible();
+        assertThat(list).containsText("Mood: Good");
+        assertThat(list).containsText(calm);
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Insights").setExact(true)).click();
+        assertThat(page.getByText("1 entry on 1 of")).isVisible();
+        assertThat(page.locator("figure").first()).isVisible();
+        Locator feelings = page.locator("section[aria-labelledby=emotions-title]");
+        assertThat(feelings).containsText(calm);
+        assertThat(feelings).containsText(grateful);
+    }
+
+    @Test
+    @Order(3)
+    void wordsOfCrisisBringASupportPanelThatAStrayClickDoesNotClose() throws Exception {
+        signIn();
+        WebBrowser.open(page, "journal/new");
+        page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Very low").setExact(true)).check();
+        page.getByLabel("Your words").fill("Nothing helps any more. I want to die.");
+        button("Save entry").click();
+
+        Locator panel = page.getByRole(AriaRole.DIALOG);
+        assertThat(panel).isVisible();
+        assertThat(panel.getByRole(AriaRole.HEADING).first()).isFocused();
+        assertThat(panel).containsText("You are not alone");
+        assertThat(panel.locator(".emergency")).containsText("emergency number");
+        assertThat(panel.locator(".resource").first()).isVisible();
+        assertThat(panel.locator("a[href^='tel:']").first()).isVisible();
+        assertThat((Boolean) panel.evaluate("d => d.matches(':modal')")).isTrue();
+
+        // A click on the backdrop, and Escape, leave it open.
+        var box = panel.boundingBox();
+        page.mouse().click(Math.max(2, box.x / 2), Math.max(2, box.y / 2));
+        page.keyboard().press("Escape");
+        page.waitForTimeout(300);
+        assertThat(panel).isVisible();
+        assertThat((Boolean) panel.evaluate("d => d.open && d.matches(':modal')")).isTrue();
+
+        // Only its own button closes it; the entry was saved all along.
+        button("Close and return to my journal").click();
+        assertThat(page.getByRole(AriaRole.DIALOG)).hasCount(0);
+        page.waitForURL("**/#/journal/*-*");
+        assertThat(page.locator(".entry-body")).containsText("I want to die.");
+    }
+
+    @Test
+    @Order(4)
+    void aReactionToAnArticleChangesItsCount() throws Exception {
+        signIn();
+        WebBrowser.open(page, "library");
+        page.getByRole(AriaRole.SEARCHBOX, new Page.GetByRoleOptions().setName("Search the library")).fill("imperfect");
+        button("Show results").click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Room to be imperfect").setExact(true)).click();
+        assertThat(heading()).hasText("Room to be imperfect");
+        Locator calming = page.locator("button[data-reaction=calming]");
+        assertThat(calming).isEnabled();
+        int before = Integer.parseInt(calming.locator(".pill").textContent().strip());
+        assertThat(calming).hasAttribute("aria-pressed", "false");
+
+        calming.click();
+
+        assertThat(calming).hasAttribute("aria-pressed", "true");
+        assertThat(calming.locator(".pill")).hasText(String.valueOf(before + 1));
+        assertThat(calming).hasAttribute("aria-label", "Calming, %d %s, your reaction"
+                .formatted(before + 1, before + 1 == 1 ? "person" : "people"));
+
+        // Pressing it again takes it back.
+        calming.click();
+        assertThat(calming).hasAttribute("aria-pressed", "false");
+        assertThat(calming.locator(".pill")).hasText(String.valueOf(before));
+    }
+
+    @Test
+    @Order(5)
+    void aReminderDueWithinAMinuteArrivesLiveInTheInbox() throws Exception {
+        signIn();
+        WebBrowser.open(page, "reminders/new");
+        // The next whole minute in the browser's zone, or the one after when this one is too close to make.
+        LocalTime now = LocalTime.now(ZoneId.of(WebBrowser.ZONE));
+        LocalTime due = now.truncatedTo(ChronoUnit.MINUTES).plusMinutes(now.getSecond() < 40 ? 1 : 2);
+        String title = "Stretch and breathe " + due;
+        page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Something of my own")).check();
+        page.getByLabel("Title", new Page.GetByLabelOptions().setExact(true)).fill(title);
+        page.getByLabel("Time 1", new Page.GetByLabelOptions().setExact(true)).fill(due.toString());
+        assertThat(page.getByLabel("Time zone", new Page.GetByLabelOptions().setExact(true))).hasValue(WebBrowser.ZONE);
+        assertThat(page.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName("In the app (inbox)"))).isChecked();
+        assertThat(page.locator("[data-testid=reminder-preview] li").first()).isVisible();
+        button("Add reminder").click();
+
+        page.waitForURL("**/#/reminders");
+        assertThat(page.locator("[data-testid=reminder-list]")).containsText(title);
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Inbox")).click();
+        page.waitForURL("**/#/inbox");
+        assertThat(page.locator("[data-testid=live-state]")).hasText("New reminders appear here as they arrive.");
+        page.evaluate("() => { window.sameVisit = true; }");
+
+        // It arrives within a minute of its time, without a reload.
+        long wait = Duration.between(LocalTime.now(ZoneId.of(WebBrowser.ZONE)), due).plusSeconds(60).toMillis();
+        assertThat(page.locator("[data-testid=inbox-list]").getByText(title))
+                .isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(Math.max(wait, 60_000)));
+        assertThat(page.evaluate("() => window.sameVisit === true")).as("the page was not reloaded").isEqualTo(true);
+        assertThat(page.locator("[data-testid=inbox-list] li.unread").first()).containsText(title);
+    }
+
+    @Test
+    @Order(6)
+    void theJournalCanBeTakenHome() throws Exception {
+        signIn();
+        WebBrowser.open(page, "account");
+
+        Download download = page.waitForDownload(() -> button("Download as JSON").click());
+
+        String exported = Files.readString(download.path());
+        assertThat(download.suggestedFilename()).endsWith(".json");
+        assertThat(exported).contains(ENTRY_TITLE).contains(ENTRY_TEXT);
+    }
+
+    @Test
+    @Order(7)
+    void deletingTheAccountShowsProgressUntilEveryServiceHasConfirmed() throws Exception {
+        signIn();
+        WebBrowser.open(page, "account");
+
+        button("Delete my account…").click();
+        Locator dialog = page.getByRole(AriaRole.DIALOG);
+        Locator confirm = dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete everything"));
+        assertThat(confirm).isDisabled();
+        dialog.getByLabel("I understand that this cannot be undone").check();
+        confirm.click();
+
+        Locator progress = page.locator("[data-testid=deletion-progress]");
+        assertThat(progress).isVisible();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Your account is deleted")))
+                .isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(90_000));
+        assertThat(progress.locator("li")).hasCount(3);
+        assertThat(progress.locator("li").filter(new Locator.FilterOptions().setHasText("✓ Erased"))).hasCount(3);
+
+        // Signed out: the navigation offers sign-in again, and the gateway no longer knows the session.
+        assertThat(page.locator("#main-nav").getByRole(AriaRole.LINK,
+                new Locator.GetByRoleOptions().setName("Sign in"))).isVisible();
+        assertThat(page.evaluate("async () => (await fetch('/api/me')).status")).isEqualTo(401);
+        int signIn = People.post(WebBrowser.gateway() + "/api/auth/login", null,
+                "{\"email\":\"%s\",\"password\":\"%s\"}".formatted(email, People.PASSWORD)).statusCode();
+        assertThat(signIn).isEqualTo(401);
+        email = null;
+    }
+
+    private void signIn() throws Exception {
+        if (email == null) {
+            email = WebBrowser.newEmail("ada");
+            WebBrowser.signUp(email, "Ada");
+        }
+        WebBrowser.signInWithTheForm(page, email);
+    }
+
+    private Locator button(String name) {
+        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
+    }
+
+    private Locator heading() {
+        return page.locator("#page h1");
+    }
+}
