@@ -118,7 +118,7 @@ class Editing {
                 .set("updatedBy", editor);
         Function<ContentItemDocument, ContentEvent> event = current.status() != ContentStatus.PUBLISHED ? null
                 : changed -> updated(changed, editor, now);
-        return write(slug, draft.version(), update, event);
+        return write(current, update, event);
     }
 
     /**
@@ -136,13 +136,13 @@ class Editing {
         }
         if (request.at() != null && request.at().isAfter(now)) {
             schedule.add(slug, request.at());
-            return write(slug, request.version(), new Update()
+            return write(current, new Update()
                     .set("status", ContentStatus.SCHEDULED)
                     .set("publishAt", request.at())
                     .set("updatedAt", now)
                     .set("updatedBy", editor), null);
         }
-        ContentItemDocument published = publishNow(slug, request.version(), editor, now);
+        ContentItemDocument published = publishNow(current, editor, now);
         schedule.remove(slug);
         return published;
     }
@@ -157,7 +157,7 @@ class Editing {
             return false;
         }
         try {
-            publishNow(slug, item.version(), item.updatedBy(), now);
+            publishNow(item, item.updatedBy(), now);
             return true;
         }
         catch (StaleVersionException ex) {
@@ -165,8 +165,8 @@ class Editing {
         }
     }
 
-    private ContentItemDocument publishNow(String slug, long version, String editor, Instant now) {
-        return write(slug, version, new Update()
+    private ContentItemDocument publishNow(ContentItemDocument current, String editor, Instant now) {
+        return write(current, new Update()
                 .set("status", ContentStatus.PUBLISHED)
                 .set("publishedAt", now)
                 .unset("publishAt")
@@ -181,7 +181,7 @@ class Editing {
             throw EditorProblemsException.wrongState("Only a published or scheduled item can be withdrawn.");
         }
         Instant now = clock.instant();
-        ContentItemDocument withdrawn = write(slug, request.version(), new Update()
+        ContentItemDocument withdrawn = write(current, new Update()
                 .set("status", ContentStatus.WITHDRAWN)
                 .unset("publishAt")
                 .set("updatedAt", now)
@@ -205,12 +205,14 @@ class Editing {
      * Applies the change only if the item is still at {@code version}, and moves the version on. When readers can
      * see the change, its event is staged first, its id written with the change, and released after.
      */
-    private ContentItemDocument write(String slug, long version, Update update, Function<ContentItemDocument, ContentEvent> event) {
+    private ContentItemDocument write(ContentItemDocument current, Update update, Function<ContentItemDocument, ContentEvent> event) {
+        String slug = current.slug();
+        long version = current.version() == null ? 0 : current.version();
         update.inc("version", 1);
         ContentEvent staged = null;
         if (event != null) {
             // The event describes the item as this very write leaves it: its version is the next one.
-            ContentItemDocument preview = preview(slug, version, update);
+            ContentItemDocument preview = preview(current, update);
             staged = event.apply(preview);
             outbox.stage(staged);
             update.push("recentEvents").slice(-20).each(staged.eventId().toString());
@@ -234,12 +236,11 @@ class Editing {
     }
 
     /** What the item will look like after the update: the current one with the update's fields applied. */
-    private ContentItemDocument preview(String slug, long version, Update update) {
+    private ContentItemDocument preview(ContentItemDocument current, Update update) {
         var set = update.getUpdateObject().get("$set", org.bson.Document.class);
-        ContentItemDocument current = get(slug);
         @SuppressWarnings("unchecked")
         java.util.Map<String, Object> fields = set == null ? java.util.Map.of() : set;
-        return new ContentItemDocument(slug,
+        return new ContentItemDocument(current.slug(),
                 (ContentType) fields.getOrDefault("type", current.type()),
                 (String) fields.getOrDefault("title", current.title()),
                 (String) fields.getOrDefault("summary", current.summary()),
@@ -250,7 +251,7 @@ class Editing {
                 current.author(), current.steps(),
                 (ContentStatus) fields.getOrDefault("status", current.status()),
                 (Instant) fields.getOrDefault("publishedAt", current.publishedAt()),
-                null, null, null, List.of(), version + 1);
+                null, null, null, List.of(), (current.version() == null ? 0 : current.version()) + 1);
     }
 
     @SuppressWarnings("unchecked")
