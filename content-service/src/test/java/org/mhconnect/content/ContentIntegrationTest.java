@@ -7,6 +7,8 @@ import java.lang.annotation.Target;
 
 import org.mhconnect.testsupport.InfrastructureInitializer;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mhconnect.testsupport.ThreadDumpOnTimeout;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextConfiguration;
 
@@ -19,6 +21,7 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "mhc.content.publishing.check-every=1s")
 @AutoConfigureRestTestClient
+@ExtendWith(ThreadDumpOnTimeout.class)
 @ContextConfiguration(initializers = InfrastructureInitializer.class)
 public @interface ContentIntegrationTest {
 }

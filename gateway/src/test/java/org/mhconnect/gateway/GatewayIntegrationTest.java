@@ -6,6 +6,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.mhconnect.testsupport.InfrastructureInitializer;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mhconnect.testsupport.ThreadDumpOnTimeout;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.context.ContextConfiguration;
@@ -22,6 +24,7 @@ import org.springframework.test.context.ContextConfiguration;
         properties = {"mhc.gateway.rate-limits.sign-in-per-minute=1000", "mhc.gateway.rate-limits.api-per-minute=10000",
                 "mhc.gateway.deletion.reannounce-after=1h", "mhc.gateway.identity.bootstrap-admins=admin@mhc.test"})
 @AutoConfigureWebTestClient(timeout = "20s")
+@ExtendWith(ThreadDumpOnTimeout.class)
 @ContextConfiguration(initializers = InfrastructureInitializer.class)
 public @interface GatewayIntegrationTest {
 }

@@ -7,6 +7,8 @@ import java.lang.annotation.Target;
 
 import org.mhconnect.testsupport.InfrastructureInitializer;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mhconnect.testsupport.ThreadDumpOnTimeout;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextConfiguration;
 
@@ -18,6 +20,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureRestTestClient
+@ExtendWith(ThreadDumpOnTimeout.class)
 @ContextConfiguration(initializers = InfrastructureInitializer.class)
 public @interface ReminderIntegrationTest {
 }
