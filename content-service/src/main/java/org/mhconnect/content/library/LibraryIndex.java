@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -15,24 +17,30 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.IntPoint;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.ByteBuffersDirectory;
@@ -51,8 +59,8 @@ import org.springframework.stereotype.Component;
  *
  * <ul>
  * <li>English stemming ({@link EnglishAnalyzer}): "breathing" finds "breathe".</li>
- * <li>Typo tolerance: a word the library does not contain matches within one edit (two from five letters on) at a
- * lower weight.</li>
+ * <li>Typo tolerance: a word the library does not contain stands for its closest words in the library, within one
+ * edit (two from five letters on), at a lower weight ({@link DirectSpellChecker}, from lucene-suggest).</li>
  * <li>Relevance: a match in the title counts three times, in the summary twice, in the body once; every word of the
  * query must match somewhere.</li>
  * <li>Filters (type, topic, habit, longest duration) do not change the ranking.</li>
@@ -120,6 +128,7 @@ public class LibraryIndex {
                     Criteria.where("status").is(ContentItemDocument.ContentStatus.PUBLISHED));
             for (ContentItemDocument item : mongo.find(published, ContentItemDocument.class)) {
                 next.writer().addDocument(document(item));
+                next.listings().put(item.slug(), Listing.of(item));
                 count++;
             }
             next.writer().commit();
@@ -153,10 +162,12 @@ public class LibraryIndex {
         Live current = live;
         try {
             if (item != null && item.status() == ContentItemDocument.ContentStatus.PUBLISHED) {
+                current.listings().put(slug, Listing.of(item));
                 current.writer().updateDocument(new Term("slug", slug), document(item));
             }
             else {
                 current.writer().deleteDocuments(new Term("slug", slug));
+                current.listings().remove(slug);
             }
             current.searchers().maybeRefreshBlocking();
             forgetAnswers();
@@ -180,13 +191,15 @@ public class LibraryIndex {
     }
 
     private Results searchIndex(Search search) {
-        SearcherManager searchers = live.searchers();
+        Live current = live;
+        SearcherManager searchers = current.searchers();
         IndexSearcher searcher;
         try {
             searcher = searchers.acquire();
         }
         catch (IOException | org.apache.lucene.store.AlreadyClosedException ex) {
-            searchers = live.searchers(); // swapped by a rebuild in between: take the new one
+            current = live; // swapped by a rebuild in between: take the new one
+            searchers = current.searchers();
             try {
                 searcher = searchers.acquire();
             }
@@ -195,7 +208,7 @@ public class LibraryIndex {
             }
         }
         try {
-            return search(search, searcher);
+            return search(search, searcher, current.listings());
         }
         finally {
             try {
@@ -207,14 +220,20 @@ public class LibraryIndex {
         }
     }
 
-    private Results search(Search search, IndexSearcher searcher) {
+    private Results search(Search search, IndexSearcher searcher, Map<String, Listing> listings) {
         List<String> words = analyze(search.text());
         if (words.isEmpty()) {
             return new Results(List.of(), search.page(), search.size(), 0);
         }
         BooleanQuery.Builder query = new BooleanQuery.Builder();
+        // Snippets come from the body alone, so the highlighter gets only the body's words: it then reads their
+        // offsets straight from the postings instead of re-running the whole query against every hit.
+        BooleanQuery.Builder inBody = new BooleanQuery.Builder();
         for (String word : words) {
-            query.add(wordQuery(word, known(searcher, word)), Occur.MUST);
+            boolean known = known(searcher, word);
+            List<String> alternatives = known ? List.of(word) : corrections(searcher, word);
+            query.add(wordQuery(alternatives, known ? 1f : 0.4f), Occur.MUST);
+            alternatives.forEach(alternative -> inBody.add(new TermQuery(new Term("body", alternative)), Occur.SHOULD));
         }
         if (search.type() != null) {
             query.add(new TermQuery(new Term("type", search.type().name())), Occur.FILTER);
@@ -234,15 +253,20 @@ public class LibraryIndex {
             TopDocs top = searcher.search(built, wanted);
             ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(top.scoreDocs.length, search.page() * search.size()),
                     Math.min(top.scoreDocs.length, wanted));
+            String[] slugs = new String[page.length];
+            for (int i = 0; i < page.length; i++) {
+                slugs[i] = slugOf(searcher, page[i].doc);
+            }
             String[] snippets = page.length == 0 ? new String[0]
-                    : highlighter(searcher).highlight("body", built, new TopDocs(top.totalHits, page), 1);
-            StoredFields stored = searcher.storedFields();
+                    : highlighter(searcher, listings).highlight("body", inBody.build(), new TopDocs(top.totalHits, page), 1);
             List<Hit> hits = new ArrayList<>();
             for (int i = 0; i < page.length; i++) {
-                Document doc = stored.document(page[i].doc);
-                hits.add(new Hit(doc.get("slug"), doc.get("type").toLowerCase(Locale.ROOT), doc.get("title"),
-                        doc.get("summary"), Arrays.asList(doc.getValues("topicStored")),
-                        doc.getField("minutesStored").numericValue().intValue(), snippets[i], page[i].score));
+                Listing listing = listings.get(slugs[i]);
+                if (listing == null) {
+                    continue; // withdrawn between the search and this moment: rightly not shown
+                }
+                hits.add(new Hit(listing.slug(), listing.type(), listing.title(), listing.summary(), listing.topics(),
+                        listing.minutes(), snippets[i], page[i].score));
             }
             return new Results(hits, search.page(), search.size(), top.totalHits.value());
         }
@@ -253,21 +277,21 @@ public class LibraryIndex {
 
     /**
      * A word matches exactly, with its stem, in any of the three fields. A word the library does not contain is
-     * probably a typo: it matches within one edit (two from five letters on), at a lower weight. Known words skip
-     * the fuzzy expansion, which is by far the most expensive part of a search.
+     * probably a typo: it stands for the library's closest words instead, within one edit (two from five letters on),
+     * at a lower weight. Lucene's {@link DirectSpellChecker} finds them with one Levenshtein automaton over the
+     * {@code words} field, so a typo costs one automaton per search instead of one per field in the query and again
+     * in the highlighter, and the snippets mark the words that really matched.
      */
-    private static Query wordQuery(String word, boolean known) {
+    private static Query wordQuery(List<String> alternatives, float weight) {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
-        int edits = known || word.length() <= 3 ? 0 : word.length() == 4 ? 1 : 2;
-        for (String field : FIELDS) {
-            float weight = switch (field) {
-                case "title" -> 3f;
-                case "summary" -> 2f;
-                default -> 1f;
-            };
-            any.add(new BoostQuery(new TermQuery(new Term(field, word)), weight), Occur.SHOULD);
-            if (edits > 0) {
-                any.add(new BoostQuery(new FuzzyQuery(new Term(field, word), edits, 1), weight * 0.4f), Occur.SHOULD);
+        for (String alternative : alternatives) {
+            for (String field : FIELDS) {
+                float fieldWeight = switch (field) {
+                    case "title" -> 3f;
+                    case "summary" -> 2f;
+                    default -> 1f;
+                };
+                any.add(new BoostQuery(new TermQuery(new Term(field, alternative)), fieldWeight * weight), Occur.SHOULD);
             }
         }
         return any.build();
@@ -275,19 +299,67 @@ public class LibraryIndex {
 
     private static boolean known(IndexSearcher searcher, String word) {
         try {
-            for (String field : FIELDS) {
-                if (searcher.getIndexReader().docFreq(new Term(field, word)) > 0) {
-                    return true;
-                }
-            }
-            return false;
+            return searcher.getIndexReader().docFreq(new Term(WORDS, word)) > 0;
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
     }
 
+    /** The library's closest words to one it does not contain; none for words of three letters or fewer. */
+    private static List<String> corrections(IndexSearcher searcher, String word) {
+        if (word.length() <= 3) {
+            return List.of();
+        }
+        DirectSpellChecker speller = word.length() == 4 ? ONE_EDIT : TWO_EDITS;
+        try {
+            return Arrays.stream(speller.suggestSimilar(new Term(WORDS, word), 5, searcher.getIndexReader(),
+                    SuggestMode.SUGGEST_ALWAYS)).map(suggestion -> suggestion.string).toList();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    private static final DirectSpellChecker ONE_EDIT = speller(1);
+    private static final DirectSpellChecker TWO_EDITS = speller(2);
+
+    private static DirectSpellChecker speller(int edits) {
+        DirectSpellChecker speller = new DirectSpellChecker();
+        speller.setMaxEdits(edits);
+        speller.setMinPrefix(1);
+        speller.setMinQueryLength(4);
+        speller.setAccuracy(0.5f);
+        return speller;
+    }
+
+    /** Every word of the title, summary and body, once per item: what typos are corrected towards. */
+    private static final String WORDS = "words";
+
     private static final List<String> FIELDS = List.of("title", "summary", "body");
+
+    /** The slug of a document of the searcher's reader, from its doc values (no stored field is read). */
+    private static String slugOf(IndexSearcher searcher, int doc) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        SortedDocValues slugs = DocValues.getSorted(leaf.reader(), "slug");
+        return slugs.advanceExact(doc - leaf.docBase) ? slugs.lookupOrd(slugs.ordValue()).utf8ToString() : null;
+    }
+
+    /**
+     * What a hit shows, and the body its snippet is cut from. It is kept beside the index, one map per index, instead
+     * of in Lucene's stored fields: reading those means decompressing a block per hit, which cost more than the search
+     * itself. The words are in the index; the text is here.
+     */
+    record Listing(String slug, String type, String title, String summary, List<String> topics, int minutes,
+            String body) {
+
+        static Listing of(ContentItemDocument item) {
+            return new Listing(item.slug(), item.type().name().toLowerCase(Locale.ROOT), item.title(),
+                    item.summary() == null ? "" : item.summary(), item.topics() == null ? List.of() : List.copyOf(item.topics()),
+                    item.minutes(), item.body() == null ? "" : item.body());
+        }
+    }
 
     private List<String> analyze(String text) {
         List<String> words = new ArrayList<>();
@@ -306,56 +378,86 @@ public class LibraryIndex {
     }
 
     /**
-     * The body is stored for snippets, and its postings keep each word's offsets, so the highlighter finds the
-     * matches from the index instead of analysing every hit's body again.
+     * The body's postings keep each word's offsets, so the highlighter finds the matches from the index instead of
+     * analysing every hit's body again; the text itself comes from the {@link Listing}.
      */
     private static final FieldType BODY = bodyType();
 
     private static FieldType bodyType() {
-        FieldType type = new FieldType(TextField.TYPE_STORED);
+        FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
         type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.freeze();
+        return type;
+    }
+
+    private static final FieldType WORDS_TYPE = wordsType();
+
+    private static FieldType wordsType() {
+        FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
+        type.setIndexOptions(IndexOptions.DOCS);
+        type.setOmitNorms(true);
         type.freeze();
         return type;
     }
 
     private static Document document(ContentItemDocument item) {
         Document doc = new Document();
-        doc.add(new StringField("slug", item.slug(), Field.Store.YES));
-        doc.add(new StringField("type", item.type().name(), Field.Store.YES));
-        doc.add(new TextField("title", item.title(), Field.Store.YES));
-        doc.add(new TextField("summary", item.summary() == null ? "" : item.summary(), Field.Store.YES));
+        doc.add(new StringField("slug", item.slug(), Field.Store.NO));
+        doc.add(new SortedDocValuesField("slug", new BytesRef(item.slug())));
+        doc.add(new StringField("type", item.type().name(), Field.Store.NO));
+        doc.add(new TextField("title", item.title(), Field.Store.NO));
+        doc.add(new TextField("summary", item.summary() == null ? "" : item.summary(), Field.Store.NO));
         doc.add(new Field("body", item.body() == null ? "" : item.body(), BODY));
+        doc.add(new Field(WORDS, item.title(), WORDS_TYPE));
+        doc.add(new Field(WORDS, item.summary() == null ? "" : item.summary(), WORDS_TYPE));
+        doc.add(new Field(WORDS, item.body() == null ? "" : item.body(), WORDS_TYPE));
         for (String topic : item.topics() == null ? List.<String>of() : item.topics()) {
             doc.add(new StringField("topic", topic, Field.Store.NO));
-            doc.add(new StoredField("topicStored", topic));
         }
         for (String habit : item.habits() == null ? List.<String>of() : item.habits()) {
             doc.add(new StringField("habit", habit, Field.Store.NO));
         }
         doc.add(new IntPoint("minutes", item.minutes()));
-        doc.add(new StoredField("minutesStored", item.minutes()));
         return doc;
     }
 
-    private UnifiedHighlighter highlighter(IndexSearcher searcher) {
-        return UnifiedHighlighter.builder(searcher, analyzer)
+    private static final SnippetScorer SNIPPET_SCORER = new SnippetScorer();
+
+    /** Lucene's UnifiedHighlighter, reading the bodies from the listings instead of from stored fields. */
+    private UnifiedHighlighter highlighter(IndexSearcher searcher, Map<String, Listing> listings) {
+        UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, analyzer)
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "…", true))
-                .withMaxLength(100_000)
-                .build();
+                .withScorer(SNIPPET_SCORER)
+                .withWeightMatches(false)
+                .withMaxLength(100_000);
+        return new UnifiedHighlighter(builder) {
+            @Override
+            protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docs, int cacheCharsThreshold)
+                    throws IOException {
+                List<CharSequence[]> values = new ArrayList<>();
+                for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                    Listing listing = listings.get(slugOf(searcher, doc));
+                    CharSequence[] texts = new CharSequence[fields.length];
+                    Arrays.fill(texts, listing == null ? "" : listing.body());
+                    values.add(texts);
+                }
+                return values;
+            }
+        };
     }
 
     /**
      * One in-memory index: the writer that single-item updates go through, and the searchers over it. A rebuild
      * makes a new one and swaps it in whole, so a search never sees a half-built index.
      */
-    private record Live(IndexWriter writer, SearcherManager searchers) {
+    private record Live(IndexWriter writer, SearcherManager searchers, Map<String, Listing> listings) {
 
         static Live create(Analyzer analyzer) {
             try {
                 Directory directory = new ByteBuffersDirectory();
                 IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer));
                 writer.commit();
-                return new Live(writer, new SearcherManager(writer, null));
+                return new Live(writer, new SearcherManager(writer, null), new ConcurrentHashMap<>());
             }
             catch (IOException ex) {
                 throw new UncheckedIOException(ex);

@@ -38,6 +38,16 @@ class SearchApiTest {
     }
 
     @Test
+    void aTypoRanksBelowTheWordItself() {
+        LibraryIndex.Hit spelled = results("q=compassion").items().getFirst();
+        LibraryIndex.Hit mistyped = results("q=compasion").items().getFirst();
+
+        assertThat(mistyped.slug()).isEqualTo(spelled.slug());
+        assertThat(mistyped.score()).isLessThan(spelled.score());
+        assertThat(mistyped.snippet()).containsIgnoringCase("<mark>compassion");
+    }
+
+    @Test
     void aTitleMatchRanksFirst() {
         assertThat(slugs("q=body scan")).first().isEqualTo("a-body-scan");
     }
