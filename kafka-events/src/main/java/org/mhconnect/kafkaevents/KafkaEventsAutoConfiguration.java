@@ -1,6 +1,9 @@
 package org.mhconnect.kafkaevents;
 
 import java.time.Duration;
+import java.util.Map;
+
+import org.apache.kafka.clients.producer.ProducerConfig;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -23,8 +26,15 @@ import org.springframework.kafka.listener.CommonErrorHandler;
 public class KafkaEventsAutoConfiguration {
 
     @Bean
-    DefaultKafkaProducerFactoryCustomizer eventSerialization() {
-        return factory -> factory.setValueSerializer(EventSerialization.serializer());
+    DefaultKafkaProducerFactoryCustomizer eventSerialization(Environment environment) {
+        return factory -> {
+            factory.setValueSerializer(EventSerialization.serializer());
+            // send() itself waits for metadata (an unreachable broker, a missing topic) up to max.block.ms, 60 s by
+            // default, before the publish timeout even starts: bound it by that timeout, unless set explicitly.
+            if (!factory.getConfigurationProperties().containsKey(ProducerConfig.MAX_BLOCK_MS_CONFIG)) {
+                factory.updateConfigs(Map.of(ProducerConfig.MAX_BLOCK_MS_CONFIG, publishTimeout(environment).toMillis()));
+            }
+        };
     }
 
     @Bean
@@ -38,8 +48,11 @@ public class KafkaEventsAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     EventPublisher eventPublisher(KafkaTemplate<String, Object> template, Environment environment) {
-        return new EventPublisher(template, serviceName(environment),
-                environment.getProperty("mhc.events.publish-timeout", Duration.class, Duration.ofSeconds(3)));
+        return new EventPublisher(template, serviceName(environment), publishTimeout(environment));
+    }
+
+    private static Duration publishTimeout(Environment environment) {
+        return environment.getProperty("mhc.events.publish-timeout", Duration.class, Duration.ofSeconds(3));
     }
 
     @Bean
