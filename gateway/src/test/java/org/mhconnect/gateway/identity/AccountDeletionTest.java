@@ -4,19 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.mhconnect.gateway.identity.IdentityFixtures.GOOD_PASSWORD;
 import static org.mhconnect.gateway.identity.IdentityFixtures.anEmail;
+import static org.mhconnect.gateway.identity.IdentityFixtures.consumerFromNow;
 import static org.mhconnect.gateway.identity.IdentityFixtures.signIn;
 import static org.mhconnect.gateway.identity.IdentityFixtures.signUp;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.mhconnect.events.Topics;
@@ -44,7 +43,7 @@ class AccountDeletionTest {
         String userId = signedIn.get("user").get("id").asString();
         String token = signedIn.get("accessToken").asString();
 
-        try (KafkaConsumer<String, String> users = consumer(Topics.USERS)) {
+        try (KafkaConsumer<String, String> users = consumerFromNow(Topics.USERS)) {
             http.delete().uri("/api/me").headers(h -> h.setBearerAuth(token)).exchange()
                     .expectStatus().isAccepted()
                     .expectHeader().location("/api/me/deletion")
@@ -118,19 +117,5 @@ class AccountDeletionTest {
             producer.send(new ProducerRecord<>(Topics.ERASURES, userId,
                     new UserDataErased(UUID.randomUUID(), Instant.now(), userId, service))).get();
         }
-    }
-
-    private static KafkaConsumer<String, String> consumer(String topic) {
-        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                "bootstrap.servers", TestInfrastructure.get().kafkaBootstrapServers(),
-                "group.id", "probe-" + UUID.randomUUID(), "auto.offset.reset", "latest"),
-                new StringDeserializer(), new StringDeserializer());
-        consumer.subscribe(List.of(topic));
-        // Join the group before the event is published, so "latest" starts before it.
-        await().atMost(Duration.ofSeconds(20)).until(() -> {
-            consumer.poll(Duration.ofMillis(200));
-            return !consumer.assignment().isEmpty();
-        });
-        return consumer;
     }
 }

@@ -1,8 +1,15 @@
 package org.mhconnect.gateway.identity;
 
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.mhconnect.testsupport.TestInfrastructure;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
@@ -31,6 +38,21 @@ final class IdentityFixtures {
                 .bodyValue(Map.of("email", email, "password", GOOD_PASSWORD)).exchange()
                 .expectStatus().isOk()
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+
+    /** A consumer of the topic that has joined its group, so it sees what is published from now on, as JSON text. */
+    static KafkaConsumer<String, String> consumerFromNow(String topic) {
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                "bootstrap.servers", TestInfrastructure.get().kafkaBootstrapServers(),
+                "group.id", "probe-" + UUID.randomUUID(), "auto.offset.reset", "latest"),
+                new StringDeserializer(), new StringDeserializer());
+        consumer.subscribe(List.of(topic));
+        // Join the group before the event is published, so "latest" starts before it.
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            consumer.poll(Duration.ofMillis(200));
+            return !consumer.assignment().isEmpty();
+        });
+        return consumer;
     }
 
     private IdentityFixtures() {

@@ -65,8 +65,7 @@ public class EmailChange {
                 .flatMap(pending -> accounts.byId(pending.userId())
                         .filter(account -> !account.pendingDeletion())
                         .map(account -> account.withEmail(pending.newEmail())))
-                .flatMap(accounts::save)
-                .flatMap(account -> announcements.profileChanged(account).thenReturn(account));
+                .flatMap(account -> announcements.profileChanged(account.id(), accounts.save(account)));
     }
 
     /** Whether the address already belongs to an account. */

@@ -70,8 +70,7 @@ class AuthController {
                 .map(hash -> new AccountDocument(UUID.randomUUID().toString(), Accounts.normalise(request.email()), hash,
                         request.displayName().strip(), request.timeZone(), request.locale(), rolesAtSignUp(request.email()),
                         clock.instant(), null, null))
-                .flatMap(accounts::insert)
-                .flatMap(account -> announcements.registered(account).thenReturn(account))
+                .flatMap(account -> announcements.registered(account.id(), accounts.insert(account)))
                 .onErrorMap(DuplicateKeyException.class, ex -> new IdentityException(HttpStatus.CONFLICT,
                         "This e-mail already has an account", "Try signing in instead, or use another address."))
                 .map(account -> ResponseEntity.created(URI.create("/api/me")).body(UserView.of(account)));
