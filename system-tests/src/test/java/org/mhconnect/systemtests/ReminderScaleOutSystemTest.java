@@ -82,12 +82,16 @@ class ReminderScaleOutSystemTest {
         Set<String> firstBurst = create(first, 2);
         Set<String> secondBurst = create(second, 2);
 
-        awaitUntil(first);
-        await().atMost(Duration.ofSeconds(60)).until(() -> delivered(firstBurst) == firstBurst.size());
+        // The first burst is due at `first`; it has a minute after that to arrive.
+        await().atMost(Duration.between(Instant.now(), first).plusSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> delivered(firstBurst) == firstBurst.size());
         assertThat(dueCount("reminder-service")).as("occurrences fired by the first instance").isPositive();
         assertThat(dueCount("reminder-service-2")).as("occurrences fired by the second instance").isPositive();
 
-        awaitUntil(second.plusMillis(150));
+        // Kill the second instance 150 ms into the second burst, while it is firing and delivering.
+        Instant killAt = second.plusMillis(150);
+        await().atMost(Duration.between(Instant.now(), killAt).plusSeconds(5)).pollInterval(Duration.ofMillis(10))
+                .until(() -> !Instant.now().isBefore(killAt));
         system.kill("reminder-service-2");
 
         try {
@@ -174,13 +178,6 @@ class ReminderScaleOutSystemTest {
                 people.getFirst());
         assertThat(metric.statusCode()).as(instance + " metrics").isEqualTo(200);
         return JSON.readTree(metric.body()).get("measurements").get(0).get("value").asDouble();
-    }
-
-    private static void awaitUntil(Instant moment) throws InterruptedException {
-        long wait = Duration.between(Instant.now(), moment).toMillis();
-        if (wait > 0) {
-            Thread.sleep(wait);
-        }
     }
 
     private static HttpResponse<String> put(String url, Person person, String json) throws Exception {

@@ -3,13 +3,14 @@ package org.mhconnect.gateway.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.mhconnect.gateway.identity.IdentityFixtures.anEmail;
+import static org.mhconnect.gateway.identity.IdentityFixtures.awaitEvent;
+import static org.mhconnect.gateway.identity.IdentityFixtures.eventsFor;
 import static org.mhconnect.gateway.identity.IdentityFixtures.consumerFromNow;
 import static org.mhconnect.gateway.identity.IdentityFixtures.signIn;
 import static org.mhconnect.gateway.identity.IdentityFixtures.signUp;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -25,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -113,7 +115,7 @@ class AccountAnnouncementsTest {
         String userId = signIn(http, email).get("user").get("id").asString();
 
         Instant before = Instant.now();
-        http.post().uri("/api/auth/signup").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+        http.post().uri("/api/auth/signup").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(IdentityFixtures.signUp(email, IdentityFixtures.GOOD_PASSWORD)).exchange()
                 .expectStatus().isEqualTo(409);
 
@@ -124,28 +126,5 @@ class AccountAnnouncementsTest {
 
     private List<PendingAnnouncement> staged(String userId) {
         return mongo.find(Query.query(Criteria.where("userId").is(userId)), PendingAnnouncement.class).collectList().block();
-    }
-
-    private static ConsumerRecord<String, String> awaitEvent(KafkaConsumer<String, String> users, String userId, String type) {
-        List<ConsumerRecord<String, String>> seen = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(20)).until(() -> {
-            seen.addAll(eventsFor(users, userId));
-            return seen.stream().anyMatch(record -> type.equals(typeOf(record)));
-        });
-        return seen.stream().filter(record -> type.equals(typeOf(record))).findFirst().orElseThrow();
-    }
-
-    private static List<ConsumerRecord<String, String>> eventsFor(KafkaConsumer<String, String> users, String userId) {
-        List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        users.poll(Duration.ofMillis(500)).forEach(record -> {
-            if (userId.equals(record.key())) {
-                records.add(record);
-            }
-        });
-        return records;
-    }
-
-    private static String typeOf(ConsumerRecord<String, String> record) {
-        return new String(record.headers().lastHeader("ce_type").value());
     }
 }

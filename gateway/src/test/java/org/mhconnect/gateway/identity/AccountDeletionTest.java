@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.mhconnect.gateway.identity.IdentityFixtures.GOOD_PASSWORD;
 import static org.mhconnect.gateway.identity.IdentityFixtures.anEmail;
+import static org.mhconnect.gateway.identity.IdentityFixtures.awaitEvent;
 import static org.mhconnect.gateway.identity.IdentityFixtures.consumerFromNow;
 import static org.mhconnect.gateway.identity.IdentityFixtures.signIn;
 import static org.mhconnect.gateway.identity.IdentityFixtures.signUp;
@@ -50,15 +51,8 @@ class AccountDeletionTest {
                     .expectBody().jsonPath("$.complete").isEqualTo(false)
                     .jsonPath("$.pending.length()").isEqualTo(3);
 
-            await().atMost(Duration.ofSeconds(20)).until(() -> {
-                for (var record : users.poll(Duration.ofMillis(500))) {
-                    if (userId.equals(record.key()) && record.value().contains("\"userId\":\"" + userId + "\"")
-                            && new String(record.headers().lastHeader("ce_type").value()).equals("user.deletion-requested")) {
-                        return true;
-                    }
-                }
-                return false;
-            });
+            assertThat(awaitEvent(users, userId, "user.deletion-requested").value())
+                    .contains("\"userId\":\"" + userId + "\"");
         }
         http.post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("email", email, "password", GOOD_PASSWORD)).exchange()

@@ -3,10 +3,12 @@ package org.mhconnect.gateway.identity;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.mhconnect.testsupport.TestInfrastructure;
@@ -53,6 +55,31 @@ final class IdentityFixtures {
             return !consumer.assignment().isEmpty();
         });
         return consumer;
+    }
+
+    /** Waits for an event of this type about this person, and returns the first one seen. */
+    static ConsumerRecord<String, String> awaitEvent(KafkaConsumer<String, String> users, String userId, String type) {
+        List<ConsumerRecord<String, String>> seen = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            seen.addAll(eventsFor(users, userId));
+            return seen.stream().anyMatch(record -> type.equals(typeOf(record)));
+        });
+        return seen.stream().filter(record -> type.equals(typeOf(record))).findFirst().orElseThrow();
+    }
+
+    /** What one poll brings about this person. */
+    static List<ConsumerRecord<String, String>> eventsFor(KafkaConsumer<String, String> users, String userId) {
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        users.poll(Duration.ofMillis(500)).forEach(record -> {
+            if (userId.equals(record.key())) {
+                records.add(record);
+            }
+        });
+        return records;
+    }
+
+    static String typeOf(ConsumerRecord<String, String> record) {
+        return new String(record.headers().lastHeader("ce_type").value());
     }
 
     private IdentityFixtures() {

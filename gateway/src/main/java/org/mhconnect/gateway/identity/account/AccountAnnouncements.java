@@ -39,7 +39,7 @@ public class AccountAnnouncements {
     private static final Logger log = LoggerFactory.getLogger(AccountAnnouncements.class);
 
     /** How long a staged change may still be in the middle of its request before it counts as overdue. */
-    static final Duration SETTLE = Duration.ofSeconds(30);
+    private static final Duration SETTLE = Duration.ofSeconds(30);
 
     private final EventPublisher publisher;
     private final ReactiveMongoTemplate mongo;
