@@ -95,8 +95,7 @@ class EntryController {
 
     private EntryView withSupport(String userId, String acceptLanguage, EntryView entry) {
         String critic = entry.reframe() == null ? null : entry.reframe().innerCritic();
-        return support.forWords(countries.of(userId, acceptLanguage), entry.title(), entry.body(), critic)
-                .map(entry::withSupport)
-                .orElse(entry);
+        return entry.withSupport(support.forWords(countries.of(userId, acceptLanguage), entry.title(), entry.body(),
+                critic));
     }
 }

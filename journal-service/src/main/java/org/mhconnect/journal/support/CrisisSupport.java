@@ -1,14 +1,15 @@
 package org.mhconnect.journal.support;
 
 import java.util.Locale;
-import java.util.Optional;
-import java.util.stream.Stream;
 
+import org.mhconnect.journal.support.detection.CrisisAssessment;
+import org.mhconnect.journal.support.detection.CrisisDetector;
 import org.springframework.stereotype.Component;
 
 /**
  * Decides, from an entry's words, whether support should come forward with it. Nothing about the decision leaves
- * this service or is recorded: no event, no log, no field in the database. Only the response to the writer shows it.
+ * this service or is recorded: no event, no log, no field in the database, no metric. Only the response to the
+ * writer shows it.
  */
 @Component
 public class CrisisSupport {
@@ -21,10 +22,16 @@ public class CrisisSupport {
         this.resources = resources;
     }
 
-    /** The support block for these words, if they signal danger; the country is ISO 3166 alpha-2 or null. */
-    public Optional<SupportBlock> forWords(String country, String... texts) {
-        boolean signal = Stream.of(texts).anyMatch(text -> text != null && !detector.detect(text).isEmpty());
-        return signal ? Optional.of(resources.forCountry(country == null ? null : country.toUpperCase(Locale.ROOT)))
-                : Optional.empty();
+    /** What to offer with these words; the country is ISO 3166 alpha-2 or null. */
+    public SupportOffer forWords(String country, String... texts) {
+        CrisisAssessment assessment = detector.assess(texts);
+        String code = country == null ? null : country.toUpperCase(Locale.ROOT);
+        if (assessment.crisis()) {
+            return new SupportOffer(resources.forCountry(code), null);
+        }
+        if (assessment.gentleSuggestion()) {
+            return new SupportOffer(null, new SupportSuggestion(SupportSuggestion.MESSAGE, code, SupportSuggestion.LINK));
+        }
+        return SupportOffer.NONE;
     }
 }

@@ -1,13 +1,15 @@
 package org.mhconnect.journal.support;
 
+import org.mhconnect.journal.support.detection.CrisisDetector;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 class SupportConfiguration {
 
-    @Bean
+    /** Loaded while the context starts, so readiness waits for the sentence model. */
+    @Bean(destroyMethod = "close")
     CrisisDetector crisisDetector() {
-        return new CrisisDetector();
+        return CrisisDetector.load();
     }
 }

@@ -1,4 +1,4 @@
-package org.mhconnect.journal.support;
+package org.mhconnect.journal.support.detection;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,13 +13,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Spots language in a journal entry suggesting that the writer may be in crisis: thoughts of suicide, self-harm, or
- * abuse by someone close to them.
+ * The first stage of {@link CrisisDetector} for English: explicit phrases of suicidal thoughts, self-harm and abuse by
+ * someone close, with negation, idioms and topics (books, films, courses) handled by rule.
  *
  * <p>This is a safety net, not a diagnosis. It only decides whether to offer support; it cannot tell how someone
  * feels, and an empty answer never means that someone is safe.
  *
- * <p>The approach is deterministic and uses plain regular expressions, English only:
+ * <p>The approach is deterministic and uses plain regular expressions:
  * <ol>
  * <li>Normalise: lower case, curly apostrophes become straight ones, contractions are spelled out ("don't" becomes
  * "do not", "I'm" becomes "I am").</li>
@@ -38,7 +38,7 @@ import java.util.regex.Pattern;
  * <p>The detector never logs, stores or sends the text it reads; it only answers which signals it saw. It holds no
  * state, so one instance can serve every thread.
  */
-public final class CrisisDetector {
+final class EnglishCrisisRules {
 
     /** How many words before a phrase a negation may stand and still negate it. */
     private static final int NEGATION_WINDOW = 7;
@@ -360,14 +360,14 @@ public final class CrisisDetector {
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:'[\\p{L}]+)*");
 
-    public CrisisDetector() {
+    EnglishCrisisRules() {
     }
 
     /**
      * The signals found in the text; empty when none. Never logs, never throws on any input (null or blank text
      * gives an empty set).
      */
-    public Set<CrisisSignal> detect(String text) {
+    Set<CrisisSignal> detect(String text) {
         if (text == null || text.isBlank()) {
             return Set.of();
         }
@@ -385,6 +385,34 @@ public final class CrisisDetector {
         catch (RuntimeException | StackOverflowError unexpected) {
             // A safety net must not break the journal; the text is deliberately not logged.
             return Set.of();
+        }
+    }
+
+    /**
+     * Whether the text denies a crisis phrase ("I don't want to die", "I would never hurt myself") without also
+     * saying one: then the semantic stage, which reads meaning but not negation, leaves the sentence alone.
+     */
+    boolean onlyDenies(String text) {
+        if (text == null || text.isBlank() || !detect(text).isEmpty()) {
+            return false;
+        }
+        try {
+            for (String clause : clauses(text)) {
+                for (List<Phrase> phrases : PHRASES.values()) {
+                    for (Phrase phrase : phrases) {
+                        Matcher match = phrase.pattern().matcher(clause);
+                        while (match.find()) {
+                            if (negated(clause, phrase.coreStart(match))) {
+                                return true;
+                            }
+                        }
+                    }
+                }
+            }
+            return false;
+        }
+        catch (RuntimeException | StackOverflowError unexpected) {
+            return false;
         }
     }
 

@@ -1,9 +1,9 @@
-package org.mhconnect.journal.support;
+package org.mhconnect.journal.support.detection;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mhconnect.journal.support.CrisisSignal.ABUSE;
-import static org.mhconnect.journal.support.CrisisSignal.SELF_HARM;
-import static org.mhconnect.journal.support.CrisisSignal.SUICIDAL_THOUGHTS;
+import static org.mhconnect.journal.support.detection.CrisisSignal.ABUSE;
+import static org.mhconnect.journal.support.detection.CrisisSignal.SELF_HARM;
+import static org.mhconnect.journal.support.detection.CrisisSignal.SUICIDAL_THOUGHTS;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -18,16 +18,16 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The crisis detector against a corpus of invented journal sentences ({@code crisis/corpus.tsv}: {@code label<TAB>text},
+ * The English rule stage against its regression phrases ({@code crisis/rules-regression.tsv}: {@code label<TAB>text},
  * label SUICIDAL_THOUGHTS, SELF_HARM, ABUSE or NONE), plus a few named examples of how it reads.
  */
-class CrisisDetectorTest {
+class EnglishCrisisRulesTest {
 
-    private static final String CORPUS = "/crisis/corpus.tsv";
+    private static final String CORPUS = "/crisis/rules-regression.tsv";
 
     private static final String NONE = "NONE";
 
-    private final CrisisDetector detector = new CrisisDetector();
+    private final EnglishCrisisRules detector = new EnglishCrisisRules();
 
     @Test
     void findsCrisisLanguageInTheCorpusWithHighPrecisionAndRecall() throws IOException {
@@ -159,7 +159,7 @@ class CrisisDetectorTest {
 
     private static List<Example> corpus() throws IOException {
         List<Example> examples = new ArrayList<>();
-        try (InputStream in = CrisisDetectorTest.class.getResourceAsStream(CORPUS)) {
+        try (InputStream in = EnglishCrisisRulesTest.class.getResourceAsStream(CORPUS)) {
             assertThat(in).as(CORPUS + " on the test classpath").isNotNull();
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             String line;

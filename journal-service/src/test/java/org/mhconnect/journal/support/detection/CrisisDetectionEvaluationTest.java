@@ -1,0 +1,86 @@
+package org.mhconnect.journal.support.detection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The detector's figures on the frozen evaluation set, which nothing was tuned on: recall and false alarms in
+ * English, explicit intent and self-harm in German, Spanish and French, held at least where they are now. With {@code -Dmhc.crisis.report=<file>} it also writes the report ({@code bench/crisis-detection.sh}).
+ */
+class CrisisDetectionEvaluationTest {
+
+    // The figures of the classifier in the repository, so that any regression turns CI red. The targets
+    // (English recall >= 0.97 with every explicit sentence, false alarms <= 5%) are not reached yet: see
+    // docs/crisis-detection.md. Raise these when the detector improves; never lower them without a recorded reason.
+    static final double ENGLISH_RECALL = 0.96;
+    static final double ENGLISH_EXPLICIT_RECALL = 0.97;
+    static final double ENGLISH_FALSE_ALARMS = 0.56;
+    static final long OTHER_LANGUAGE_EXPLICIT_MISSES = 2;
+
+    private static CrisisDetector detector;
+    private static CrisisEvaluation evaluation;
+
+    @BeforeAll
+    static void evaluate() {
+        detector = CrisisDetector.load();
+        evaluation = new CrisisEvaluation(detector, LabelledCorpus.read(LabelledCorpus.EVALUATION));
+    }
+
+    @AfterAll
+    static void close() {
+        detector.close();
+    }
+
+    @Test
+    void theEvaluationSetIsTheFrozenOneOrItsChangeIsRecorded() throws IOException {
+        String current = LabelledCorpus.sha256(LabelledCorpus.EVALUATION);
+        List<String> recorded = DataFiles.rows("crisis/evaluation.sha256", 3).stream().map(row -> row.get(1)).toList();
+        assertThat(recorded).as("a change to the evaluation set needs a line in crisis/evaluation.sha256 with its reason")
+                .contains(current);
+    }
+
+    @Test
+    void englishCrisisSentencesAreFoundWithFewFalseAlarms() throws IOException {
+        writeReportWhenAsked();
+        assertThat(evaluation.recall("en", null).value()).as("English recall %s, misses %s",
+                evaluation.recall("en", null), CrisisEvaluation.byKind(evaluation.misses("en")))
+                .isGreaterThanOrEqualTo(ENGLISH_RECALL);
+        assertThat(evaluation.falseAlarms("en").value()).as("English false alarms %s: %s", evaluation.falseAlarms("en"),
+                CrisisEvaluation.byKind(evaluation.falseAlarmSentences("en"))).isLessThanOrEqualTo(ENGLISH_FALSE_ALARMS);
+    }
+
+    @Test
+    void englishSentencesOfPlainIntentAreFound() {
+        assertThat(evaluation.explicitRecall("en").value()).as("English explicit recall %s",
+                evaluation.explicitRecall("en")).isGreaterThanOrEqualTo(ENGLISH_EXPLICIT_RECALL);
+    }
+
+    @Test
+    void germanSpanishAndFrenchPlainIntentAndSelfHarmBringSupportOrTheGentleSuggestion() {
+        for (String language : List.of("de", "es", "fr")) {
+            long missed = evaluation.misses(language).stream()
+                    .filter(o -> o.example().explicit() && !o.offered()
+                            && (o.example().label().equals("suicidal") || o.example().label().equals("self_harm")))
+                    .count();
+            assertThat(missed).as("%s explicit intent and self-harm with nothing offered", language)
+                    .isLessThanOrEqualTo(OTHER_LANGUAGE_EXPLICIT_MISSES);
+        }
+    }
+
+    private static void writeReportWhenAsked() throws IOException {
+        String file = System.getProperty("mhc.crisis.report");
+        if (file != null && !file.isBlank()) {
+            Files.writeString(Path.of(file), new CrisisDetectionReport(evaluation, detector.classifier()).markdown(),
+                    StandardCharsets.UTF_8);
+        }
+    }
+}
