@@ -1,9 +1,11 @@
 // What the journal pages share: the emotion vocabulary (from the journal service, cached for the visit), the mood
-// picker, emotion chips, and the support panel shown when a saved entry's words suggest someone may be in danger.
+// picker, emotion chips, and the support panel shown when a saved entry's words suggest someone may be in danger,
+// with the person's own safety plan first.
 
 import { h } from './dom.js';
 import { api } from './api.js';
 import { MOODS, KIND_HEADINGS, supportResource, emergencyBlock } from './ui.js';
+import { loadSafetyPlan, planIsEmpty, planSummary } from './care.js';
 
 let vocabulary = null;
 
@@ -64,10 +66,18 @@ export function emotionChips(list, selected = []) {
 }
 
 /**
- * The support panel: a modal dialog that keeps focus inside and that only its own button closes. A stray click on
- * the backdrop or a stray Escape does not dismiss it.
+ * The support panel: a modal dialog that keeps focus inside and that only its own buttons close. A stray click on
+ * the backdrop or a stray Escape does not dismiss it. The person's own safety plan comes first when they have one;
+ * otherwise the panel offers to make one. "Every support option" opens inside the panel, so the page behind never
+ * moves. Resolves with 'safety-plan' when the person chose to go to their plan, and with nothing otherwise.
  */
-export function showSupport(support) {
+export async function showSupport(support) {
+  let plan;
+  try {
+    plan = await loadSafetyPlan();
+  } catch {
+    plan = undefined; // Unknown: the panel still offers the plan page, in softer words.
+  }
   return new Promise((resolve) => {
     const opener = document.activeElement;
     const dialog = h('dialog', {
@@ -75,16 +85,12 @@ export function showSupport(support) {
       attrs: { 'aria-labelledby': 'support-dialog-title', 'aria-describedby': 'support-dialog-message', closedby: 'none' },
       dataset: { testid: 'crisis-support' },
     });
-    let closing = false;
-    const close = h('button', {
-      type: 'button', class: 'primary', text: 'Close and return to my journal',
-      on: {
-        click: () => {
-          closing = true;
-          dialog.close();
-        },
-      },
-    });
+    let outcome = null;
+    const finish = (value) => {
+      outcome = value;
+      dialog.close();
+    };
+    const close = h('button', { type: 'button', class: 'primary', text: 'Close and return to my journal', on: { click: () => finish('closed') } });
     const byKind = {};
     for (const resource of support.resources || []) {
       (byKind[resource.kind] = byKind[resource.kind] || []).push(resource);
@@ -97,24 +103,79 @@ export function showSupport(support) {
       title,
       h('p', { id: 'support-dialog-message', text: support.message || 'It sounds like things are really hard right now.' }),
       emergencyBlock(support.emergency && support.emergency.message, support.emergency && support.emergency.number),
+      planPart(plan, finish),
       sections.length ? h('div', {}, h('p', { text: 'People who can listen, right now:' }), sections) : null,
-      h('p', {}, h('a', { href: '#/support', text: 'See every support option' }), ' (this panel stays open until you close it).'),
+      everyOption(support.country),
       h('div', { class: 'actions' }, close));
 
-    // Escape asks to cancel: refused. Should the browser close it anyway, it opens again unless the button was used.
+    // Escape asks to cancel: refused. Should the browser close it anyway, it opens again unless a button was used.
     dialog.addEventListener('cancel', (event) => event.preventDefault());
     dialog.addEventListener('close', () => {
-      if (!closing) {
+      if (!outcome) {
         dialog.showModal();
         title.focus();
         return;
       }
       dialog.remove();
       if (opener && opener.isConnected && opener.focus) opener.focus();
-      resolve();
+      resolve(outcome === 'safety-plan' ? 'safety-plan' : undefined);
     });
     document.body.append(dialog);
     dialog.showModal();
     title.focus();
   });
+}
+
+/** The person's own plan, first; or, without one, a gentle offer to make one. */
+function planPart(plan, finish) {
+  if (plan && !planIsEmpty(plan)) {
+    return h('section', { class: 'panel', dataset: { testid: 'panel-safety-plan' }, attrs: { 'aria-labelledby': 'panel-plan-title' } },
+      h('h3', { id: 'panel-plan-title', text: 'Your safety plan' }),
+      h('p', { class: 'meta', text: 'You made this on a calmer day, for a moment like this one. Take it one step at a time.' }),
+      planSummary(plan, 'h4'),
+      h('p', {}, h('button', { type: 'button', class: 'link-button', text: 'Open my safety plan', on: { click: () => finish('safety-plan') } })));
+  }
+  return h('section', { class: 'panel', dataset: { testid: 'panel-safety-plan-offer' }, attrs: { 'aria-labelledby': 'panel-plan-title' } },
+    h('h3', { id: 'panel-plan-title', text: 'A plan for hard moments' }),
+    h('p', { text: plan === undefined
+      ? 'A safety plan can help: your warning signs, what helps, and who to reach, all in one place.'
+      : 'A safety plan gathers your warning signs, what helps, and who you can reach, in one place for moments like this. You can make one now or later, and only you can read it.' }),
+    h('p', {}, h('button', { type: 'button', class: 'button', text: plan === undefined ? 'Go to my safety plan' : 'Make a safety plan', on: { click: () => finish('safety-plan') } })));
+}
+
+/** "Every support option": the whole directory for the country, opened inside the panel. */
+function everyOption(country) {
+  const regionId = 'support-every-option';
+  const region = h('div', { id: regionId, hidden: true });
+  let loaded = false;
+  const toggle = h('button', {
+    type: 'button', class: 'button', text: 'See every support option',
+    attrs: { 'aria-expanded': 'false', 'aria-controls': regionId },
+  });
+  toggle.addEventListener('click', async () => {
+    const open = toggle.getAttribute('aria-expanded') !== 'true';
+    toggle.setAttribute('aria-expanded', String(open));
+    region.hidden = !open;
+    toggle.textContent = open ? 'Hide the other support options' : 'See every support option';
+    if (!open || loaded) return;
+    loaded = true;
+    region.replaceChildren(h('p', { class: 'loading', attrs: { role: 'status' }, text: 'Finding every option near you…' }));
+    try {
+      const directory = await api(`/api/content/support${country ? `?country=${encodeURIComponent(country)}` : ''}`);
+      const groups = {};
+      for (const resource of directory.resources || []) (groups[resource.kind] = groups[resource.kind] || []).push(resource);
+      const kinds = Object.keys(KIND_HEADINGS).filter((kind) => groups[kind]);
+      region.replaceChildren(
+        h('h3', { id: 'every-option-title', attrs: { tabindex: '-1' }, text: 'Every support option' }),
+        ...kinds.map((kind) => h('section', {},
+          h('h4', { text: KIND_HEADINGS[kind] }),
+          h('ul', { class: 'plain-list' }, groups[kind].map((r) => supportResource(r, 'h5'))))),
+        kinds.length ? null : h('p', { text: 'We do not list more lines for this country yet. The emergency number above always applies.' }));
+      region.querySelector('h3').focus();
+    } catch {
+      loaded = false;
+      region.replaceChildren(h('p', { attrs: { role: 'status' }, text: 'The full list did not load just now. The lines above and the emergency number are always here.' }));
+    }
+  });
+  return h('div', { class: 'every-option' }, h('p', {}, toggle), region);
 }

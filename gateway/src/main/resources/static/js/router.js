@@ -22,6 +22,7 @@ const ROUTES = [
   { path: 'reminders/:id', page: 'reminder-form' },
   { path: 'inbox', page: 'inbox' },
   { path: 'support', page: 'support', access: 'public' },
+  { path: 'safety-plan', page: 'safety-plan' },
   { path: 'account', page: 'account' },
   { path: 'editor', page: 'editor', access: 'editor' },
   { path: 'editor/new', page: 'editor-item', access: 'editor' },

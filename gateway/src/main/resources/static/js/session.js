@@ -5,6 +5,7 @@
 import {
   api, ApiError, forgetExpiry, knownExpiry, mayHaveSession, refreshSession, rememberExpiry, renewedUser, whenSignedOut,
 } from './api.js';
+import { forgetSupportShown } from './care.js';
 
 let user = null;
 let renewTimer = 0;
@@ -100,6 +101,8 @@ export async function signOut() {
 /** Forgets the session in this tab, for example after the account was deleted. */
 export function endLocally() {
   window.clearTimeout(renewTimer);
+  // The "Support is here" card is private to the person who saw the panel: it never outlives their session here.
+  forgetSupportShown();
   forgetExpiry();
   setUser(null);
 }

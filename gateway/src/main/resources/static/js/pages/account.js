@@ -24,12 +24,19 @@ export default async function render(root, ctx) {
     emailSection(),
     passwordSection(),
     sessionsSection(ctx),
+    safetyPlanSection(),
     exportSection(),
     deleteSection(ctx));
 }
 
 function section(id, title, ...children) {
   return h('section', { attrs: { 'aria-labelledby': id } }, h('h2', { id, text: title }), ...children);
+}
+
+function safetyPlanSection() {
+  return section('safety-plan-title', 'Your safety plan',
+    h('p', { text: 'A plan for hard moments: your warning signs, what helps, and who you can reach. It is sealed like your journal, comes with your export, and goes when your account goes.' }),
+    h('p', {}, h('a', { href: '#/safety-plan', text: 'Open your safety plan' })));
 }
 
 function profileSection(user) {

@@ -1,11 +1,13 @@
 // The self-compassion check-in: twelve statements, one per screen, then the results with the six subscales and the
-// history. It is a reflection, not a test and not a diagnosis, and the words say so.
+// history. It is a reflection, not a test and not a diagnosis, and the words say so. A low result brings a gentle
+// offer of support.
 
 import { h, replace, announce, formatLocalDay } from '../dom.js';
 import { api } from '../api.js';
 import { userZone } from '../session.js';
 import { problemBox, loading, busy } from '../ui.js';
 import { checkInChart } from '../charts.js';
+import { gentleSuggestion } from '../care.js';
 
 const BANDS = { LOW: 'Being kind to yourself seems hard right now', MODERATE: 'Some kindness, some struggle', HIGH: 'A good measure of kindness towards yourself' };
 
@@ -108,6 +110,7 @@ export default async function render(root, ctx) {
         h('p', { class: 'lead', text: BANDS[result.band] || '' }),
         h('p', { text: result.interpretation }),
         h('p', {}, h('strong', { text: `Overall: ${result.total.toFixed(2)} out of 5` }), ' (higher means kinder to yourself).')),
+      result.band === 'LOW' ? gentleSuggestion('h2') : null,
       h('h2', { text: 'The six parts' }),
       h('div', { class: 'grid-2' },
         h('div', { class: 'table-wrap' }, subTable('Kind ways of relating to yourself (higher is kinder)', kind)),

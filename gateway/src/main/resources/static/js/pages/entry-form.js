@@ -1,12 +1,14 @@
 // Writing or changing a journal entry: mood, feelings, words, and the reframe helper for answering the inner critic.
-// When the answer carries a support block, the support panel comes first; the entry is always saved.
+// When the answer carries a support block, the support panel comes first; the entry is always saved. A crisis entry
+// is followed by no cheerful toast, and a very low mood by a quiet one.
 
 import { h, field, announce, toast } from '../dom.js';
 import { api } from '../api.js';
-import { userZone } from '../session.js';
+import { currentUser, userZone } from '../session.js';
 import { pageTitle, showFormProblem, clearFormProblem, busy, loading, problemBox, fieldProblem } from '../ui.js';
 import { emotions, emotionChips, moodPicker, showSupport } from '../journal-kit.js';
 import { PROMPTS } from './today.js';
+import { rememberSupportShown } from '../care.js';
 
 export default async function render(root, ctx) {
   const id = ctx.params.id;
@@ -117,9 +119,22 @@ export default async function render(root, ctx) {
         });
         dirty = false;
         if (saved.support) {
-          await showSupport(saved.support);
+          // After the panel, no cheerful toast: a quiet "Support is here" card waits on Today for a day instead.
+          const next = await showSupport(saved.support);
+          rememberSupportShown(currentUser() && currentUser().id);
+          if (next === 'safety-plan') {
+            if (!editing) history.replaceState(null, '', `#/journal/${encodeURIComponent(saved.id)}`);
+            ctx.navigate('/safety-plan');
+            return;
+          }
+        } else if (saved.suggestion || saved.mood === 1) {
+          // Hopeless-sounding words or a very low mood: a quiet toast, and the entry page offers support gently.
+          toast(editing ? 'Your changes are saved.' : 'Your entry is saved.');
+          ctx.navigate(`/journal/${encodeURIComponent(saved.id)}${saved.suggestion ? '?support=gentle' : ''}`, { replace: !editing });
+          return;
+        } else {
+          toast(editing ? 'Your changes are saved.' : 'Your entry is saved. Thank you for taking this moment.');
         }
-        toast(editing ? 'Your changes are saved.' : 'Your entry is saved. Thank you for taking this moment.');
         ctx.navigate(`/journal/${encodeURIComponent(saved.id)}`, { replace: !editing });
       } catch (error) {
         if (error.status === 409) {

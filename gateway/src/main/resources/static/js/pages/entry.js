@@ -1,10 +1,12 @@
-// One journal entry: read it, change it, or delete it after a confirmation.
+// One journal entry: read it, change it, or delete it after a confirmation. A very low mood, or words that sounded
+// hopeless when it was saved, bring a gentle offer of support.
 
 import { h, replace, toast } from '../dom.js';
 import { api } from '../api.js';
 import { moodLabel, problemBox, loading, confirmDialog, busy } from '../ui.js';
 import { emotionLabels } from '../journal-kit.js';
 import { localText } from './journal.js';
+import { gentleSuggestion } from '../care.js';
 
 export default async function render(root, ctx) {
   const id = ctx.params.id;
@@ -70,6 +72,8 @@ export default async function render(root, ctx) {
     reframe,
     entry.tags && entry.tags.length
       ? h('ul', { class: 'tags', attrs: { 'aria-label': 'Tags' } }, entry.tags.map((t) => h('li', { class: 'pill on', text: `#${t}` }))) : null,
+    // A very low mood gets the same gentle suggestion as a low check-in: an offer, never an alarm.
+    entry.mood === 1 || ctx.query.get('support') === 'gentle' ? gentleSuggestion('h2') : null,
     entry.practiceId ? h('p', {}, 'Written after ', h('a', { href: `#/library/${encodeURIComponent(entry.practiceId)}`, text: entry.practiceId.replace(/-/g, ' ') }), '.') : null,
     h('div', { class: 'actions' },
       h('a', { class: 'button primary', href: `#/journal/${encodeURIComponent(id)}/edit`, text: 'Change entry' }),

@@ -3,7 +3,7 @@
 
 import { h, replace, uid } from '../dom.js';
 import { api } from '../api.js';
-import { userCountry } from '../session.js';
+import { currentUser, userCountry } from '../session.js';
 import { problemBox, loading, emergencyBlock, supportResource, KIND_HEADINGS } from '../ui.js';
 import { countrySelect, countryName } from '../places.js';
 
@@ -33,6 +33,7 @@ export default async function render(root, ctx) {
         h('li', { text: 'Breathe out slowly, a little longer than you breathe in, a few times.' }),
         h('li', { text: 'Move somewhere you feel a bit safer, or close to other people.' }),
         h('li', { text: 'Tell one person you trust how you are really doing.' }),
+        currentUser() ? h('li', {}, 'Look at ', h('a', { href: '#/safety-plan', text: 'your safety plan' }), ', or make one.') : null,
         h('li', {}, 'Read ', h('a', { href: '#/library/when-it-is-more-than-a-bad-day', text: 'When it is more than a bad day' }), '.'))));
 
   let directory;

@@ -1,10 +1,12 @@
 // Today: a practice for right now, a journaling prompt and a gentle measure of showing up. No streaks, no guilt.
+// For a day after the crisis panel closed, a calm "Support is here" card comes first.
 
 import { h, replace, todayIn, uid } from '../dom.js';
 import { api, query } from '../api.js';
 import { currentUser, userZone } from '../session.js';
 import { MOODS, pageTitle, problemBox, loading } from '../ui.js';
 import { itemCard } from './library-cards.js';
+import { forgetSupportShown, loadSafetyPlan, supportRecentlyShown } from '../care.js';
 
 export const PROMPTS = [
   'What is one thing you handled today, even imperfectly?',
@@ -59,8 +61,11 @@ export default async function render(root, ctx) {
   const consistencySlot = h('div', {}, loading('Looking back over the last month…'));
   const comingSlot = h('div', {});
 
+  const supportCard = supportRecentlyShown(user.id) ? supportIsHere() : null;
+
   root.append(
     ...pageTitle(`${greeting(zone)}, ${user.displayName}`, 'Here is something small for today. Take what helps and leave the rest.'),
+    supportCard,
     h('section', { attrs: { 'aria-labelledby': 'practice-title' } },
       h('h2', { id: 'practice-title', text: 'A practice for right now' }), finder, practiceSlot),
     h('section', { attrs: { 'aria-labelledby': 'prompt-title' } },
@@ -72,6 +77,28 @@ export default async function render(root, ctx) {
       h('h2', { id: 'showing-up-title', text: 'Showing up for yourself' }), consistencySlot),
     comingSlot,
   );
+
+  // For a day after the support panel closed: a quiet card, first on the page, that support is still here.
+  function supportIsHere() {
+    const planLink = h('a', { href: '#/safety-plan', text: 'Your safety plan' });
+    const hide = h('button', { type: 'button', class: 'link-button', text: 'Hide this card' });
+    const card = h('section', { class: 'panel warm', dataset: { testid: 'support-is-here' }, attrs: { 'aria-labelledby': 'support-here-title' } },
+      h('h2', { id: 'support-here-title', text: 'Support is here' }),
+      h('p', { text: 'Things felt very hard a little while ago. However you are now, you do not have to go through it alone.' }),
+      h('ul', {},
+        h('li', {}, h('a', { href: '#/support', text: 'People you can talk to, any time' })),
+        h('li', {}, planLink)),
+      h('p', {}, hide));
+    hide.addEventListener('click', () => {
+      forgetSupportShown();
+      card.remove();
+      root.querySelector('h1').focus();
+    });
+    loadSafetyPlan(ctx.signal).then((plan) => {
+      planLink.textContent = plan ? 'Look at your safety plan' : 'Make a safety plan, when you feel ready';
+    }).catch(() => {});
+    return card;
+  }
 
   async function loadPractice() {
     const mood = root.querySelector('input[name="now-mood"]:checked');

@@ -17,7 +17,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Every page of the web app, with what it needs to show something real: a person ("Sam") with a few weeks of
- * journal entries, a check-in, reminders, a reaction and a saved reading, and an editor for the editor's desk.
+ * journal entries, a check-in, reminders, a reaction, a saved reading and a safety plan, and an editor for the
+ * editor's desk.
  * Made once per test JVM and shared by the accessibility, page-weight and screenshot tests, which only read.
  */
 final class WebPages {
@@ -57,6 +58,7 @@ final class WebPages {
             String entry = seedJournal(sam);
             String reminder = seedReminders(sam);
             seedLibrary(sam);
+            seedSafetyPlan(sam);
             WebBrowser.signUp(RunningSystem.EDITOR_EMAIL, "Eda");
             List<WebPage> pages = new ArrayList<>(List.of(
                     new WebPage("welcome", "", Viewer.GUEST),
@@ -82,6 +84,7 @@ final class WebPages {
                     new WebPage("reminder", "reminders/" + reminder, Viewer.PERSON),
                     new WebPage("inbox", "inbox", Viewer.PERSON),
                     new WebPage("support", "support", Viewer.PERSON),
+                    new WebPage("safety-plan", "safety-plan", Viewer.PERSON),
                     new WebPage("account", "account", Viewer.PERSON),
                     new WebPage("editor", "editor", Viewer.EDITOR),
                     new WebPage("editor-draft", "editor/new", Viewer.EDITOR),
@@ -147,6 +150,19 @@ final class WebPages {
     private static void seedLibrary(Person sam) throws Exception {
         expect(200, put("/api/content/items/" + ARTICLE + "/reaction", sam, "{\"reaction\":\"helpful\"}"));
         expect(204, put("/api/content/saved/" + PRACTICE, sam, null));
+    }
+
+    /** A safety plan with something in every section, so its page shows the whole plan. */
+    private static void seedSafetyPlan(Person sam) throws Exception {
+        expect(200, put("/api/journal/safety-plan", sam, """
+                {"warningSigns":["Cancelling plans with friends","Not sleeping"],
+                 "copingStrategies":["A slow walk to the park","Music with headphones"],
+                 "distractions":["The library café"],
+                 "contacts":[{"name":"Mia","contact":"+49 30 1234567"}],
+                 "professionals":[{"name":"My doctor","phone":"+49 30 7654321"},
+                                  {"name":"Find A Helpline","url":"https://findahelpline.com"}],
+                 "saferSurroundings":["Give the spare keys to Mia"],
+                 "reasonForLiving":"My sister and our Sunday calls"}"""));
     }
 
     static HttpResponse<String> put(String path, Person person, String json) throws Exception {

@@ -11,17 +11,20 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.mhconnect.journal.entry.Reframe;
+import org.mhconnect.journal.safety.SafetyPlan;
 
 /**
  * Everything a person has in the journal, as {@code GET /api/journal/export?format=json} writes it and
- * {@code POST /api/journal/import} reads it back.
+ * {@code POST /api/journal/import} reads it back. {@code safetyPlan} is absent when the person has none; an import
+ * checks it like {@code PUT /api/journal/safety-plan} would.
  */
 public record JournalExport(
         @NotNull @Pattern(regexp = FORMAT, message = "must be " + FORMAT) String format,
         @NotNull Integer version,
         Instant exportedAt,
         @NotNull @Size(max = 100_000) List<@NotNull @Valid Entry> entries,
-        @Size(max = 10_000) List<@NotNull @Valid CheckIn> checkIns) {
+        @Size(max = 10_000) List<@NotNull @Valid CheckIn> checkIns,
+        SafetyPlan safetyPlan) {
 
     public static final String FORMAT = "mental-health-connect/journal";
     public static final int VERSION = 1;

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -19,6 +20,8 @@ import org.mhconnect.journal.entry.EntryRequest;
 import org.mhconnect.journal.entry.EntryView;
 import org.mhconnect.journal.entry.InvalidEntryException;
 import org.mhconnect.journal.entry.Journal;
+import org.mhconnect.journal.safety.InvalidSafetyPlanException;
+import org.mhconnect.journal.safety.SafetyPlans;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,19 +34,24 @@ class JournalTransfer {
 
     private final Journal journal;
     private final CheckIns checkIns;
+    private final SafetyPlans safetyPlans;
     private final JsonMapper json;
     private final Validator validator;
     private final Clock clock;
 
-    JournalTransfer(Journal journal, CheckIns checkIns, JsonMapper json, Validator validator, Clock clock) {
+    JournalTransfer(Journal journal, CheckIns checkIns, SafetyPlans safetyPlans, JsonMapper json, Validator validator,
+            Clock clock) {
         this.journal = journal;
         this.checkIns = checkIns;
+        this.safetyPlans = safetyPlans;
         this.json = json;
         this.validator = validator;
         this.clock = clock;
     }
 
-    record ImportResult(int entriesImported, int entriesSkipped, int checkInsImported, int checkInsSkipped) {
+    /** @param safetyPlanImported whether the export's safety plan was restored; a plan the person has is kept */
+    record ImportResult(int entriesImported, int entriesSkipped, int checkInsImported, int checkInsSkipped,
+            boolean safetyPlanImported) {
     }
 
     /** Streams the JSON export, one entry at a time, so a long journal never sits in memory whole. */
@@ -66,16 +74,25 @@ class JournalTransfer {
                 generator.writePOJO(exported(checkIn));
             }
             generator.writeEndArray();
+            Optional<SafetyPlans.Stored> plan = safetyPlans.find(userId);
+            if (plan.isPresent()) {
+                generator.writeName("safetyPlan");
+                generator.writePOJO(plan.get().plan());
+            }
             generator.writeEndObject();
         }
     }
 
-    /** Streams a zip: a Markdown file per entry under {@code entries/yyyy/}, plus {@code check-ins.md}. */
+    /**
+     * Streams a zip: a Markdown file per entry under {@code entries/yyyy/}, plus {@code check-ins.md}, and
+     * {@code safety-plan.md} when the person has made one.
+     */
     void writeMarkdownZip(String userId, OutputStream out) throws IOException {
         ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
         zip.putNextEntry(new ZipEntry("README.md"));
         zip.write(("# My journal\n\nExported from Mental Health Connect on " + clock.instant()
-                + ".\n\nOne file per entry, oldest first; check-ins are in `check-ins.md`.\n").getBytes(StandardCharsets.UTF_8));
+                + ".\n\nOne file per entry, oldest first; check-ins are in `check-ins.md`, and your safety plan, if you"
+                + " made one, in `safety-plan.md`.\n").getBytes(StandardCharsets.UTF_8));
         zip.closeEntry();
         try {
             journal.forEachEntry(userId, entry -> {
@@ -96,6 +113,12 @@ class JournalTransfer {
         zip.putNextEntry(new ZipEntry("check-ins.md"));
         zip.write(MarkdownExport.checkIns(checkIns.history(userId).reversed()).getBytes(StandardCharsets.UTF_8));
         zip.closeEntry();
+        Optional<SafetyPlans.Stored> plan = safetyPlans.find(userId);
+        if (plan.isPresent()) {
+            zip.putNextEntry(new ZipEntry("safety-plan.md"));
+            zip.write(SafetyPlanMarkdown.of(plan.get().plan()).getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
         zip.finish();
         zip.flush();
     }
@@ -129,6 +152,14 @@ class JournalTransfer {
                 throw new InvalidImportException("checkIns[" + i + "]: " + ex.getMessage());
             }
         }
+        if (export.safetyPlan() != null) {
+            try {
+                safetyPlans.check(export.safetyPlan());
+            }
+            catch (InvalidSafetyPlanException ex) {
+                throw new InvalidImportException("safetyPlan." + ex.getMessage());
+            }
+        }
         int entriesImported = 0;
         for (int i = 0; i < requests.size(); i++) {
             JournalExport.Entry entry = export.entries().get(i);
@@ -143,8 +174,9 @@ class JournalTransfer {
                 checkInsImported++;
             }
         }
+        boolean safetyPlanImported = export.safetyPlan() != null && safetyPlans.restore(userId, export.safetyPlan());
         return new ImportResult(entriesImported, requests.size() - entriesImported, checkInsImported,
-                exportedCheckIns.size() - checkInsImported);
+                exportedCheckIns.size() - checkInsImported, safetyPlanImported);
     }
 
     private static EntryRequest request(JournalExport.Entry entry) {

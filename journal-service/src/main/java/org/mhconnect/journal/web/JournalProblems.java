@@ -7,6 +7,9 @@ import org.mhconnect.journal.entry.AccountErasedException;
 import org.mhconnect.journal.entry.EntryNotFoundException;
 import org.mhconnect.journal.entry.InvalidEntryException;
 import org.mhconnect.journal.entry.StaleVersionException;
+import org.mhconnect.journal.safety.InvalidSafetyPlanException;
+import org.mhconnect.journal.safety.SafetyPlanChangedException;
+import org.mhconnect.journal.safety.SafetyPlanNotFoundException;
 import org.mhconnect.journal.transfer.InvalidImportException;
 import org.mhconnect.problems.StandardProblems;
 import org.springframework.http.HttpStatus;
@@ -61,5 +64,24 @@ class JournalProblems extends StandardProblems {
     @ExceptionHandler(InvalidImportException.class)
     ProblemDetail invalidImport(InvalidImportException ex) {
         return problem(HttpStatus.BAD_REQUEST, "The import was not accepted", ex.getMessage());
+    }
+
+    @ExceptionHandler(SafetyPlanNotFoundException.class)
+    ProblemDetail safetyPlanNotFound() {
+        return problem(HttpStatus.NOT_FOUND, "No safety plan yet",
+                "There is no safety plan here yet. You can make one whenever you are ready.");
+    }
+
+    @ExceptionHandler(SafetyPlanChangedException.class)
+    ProblemDetail safetyPlanChanged(SafetyPlanChangedException ex) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "The safety plan has changed",
+                "Your safety plan was changed somewhere else since you opened it. Read it again, then make your change.");
+        ex.current().ifPresent(current -> problem.setProperty("currentVersion", current));
+        return problem;
+    }
+
+    @ExceptionHandler(InvalidSafetyPlanException.class)
+    ProblemDetail invalidSafetyPlan(InvalidSafetyPlanException ex) {
+        return problem(HttpStatus.BAD_REQUEST, "The safety plan needs another look", ex.getMessage());
     }
 }
