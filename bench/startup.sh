@@ -23,7 +23,7 @@ rss_total_mib() {
 
 for run in $(seq 1 "$RUNS"); do
   if [ "$MODE" = cold ]; then
-    rm -rf "$ROOT"/*/target "$ROOT/.data/aot"
+    rm -rf "$ROOT"/*/target
   fi
   log=$(mktemp)
   start=$(date +%s.%N)

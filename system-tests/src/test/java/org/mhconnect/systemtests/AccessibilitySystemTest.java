@@ -26,6 +26,7 @@ import org.mhconnect.systemtests.WebPages.WebPage;
  * colours, in dark colours, and on a phone 360 pixels wide. Every page is checked before the test decides, so one
  * run lists every problem at once.
  */
+@BrowserTest
 class AccessibilitySystemTest {
 
     static final Set<String> BLOCKING = Set.of("serious", "critical");

@@ -2,7 +2,6 @@ package org.mhconnect.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,10 +24,7 @@ class ComposeFileTest {
 
     @Test
     void validatesWithDockerCompose() throws Exception {
-        boolean installed = Files.isExecutable(Path.of("/usr/bin/docker-compose"));
-        // CI installs docker-compose (.ci/run); a developer's machine may not have it.
-        assumeTrue(installed || System.getenv("CI") != null, "docker-compose is not installed");
-        assertThat(installed).as("docker-compose must be installed in CI").isTrue();
+        Prerequisite.DOCKER_COMPOSE.requireFor("the compose file's validation");
 
         Process check = new ProcessBuilder("docker-compose", "-f", COMPOSE.toString(), "config", "-q")
                 .redirectErrorStream(true).start();

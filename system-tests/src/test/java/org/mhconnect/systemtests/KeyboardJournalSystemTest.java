@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * The journal with the keyboard alone: Tab, Shift+Tab, Enter, Space and the arrow keys, never the mouse. Every
  * stop that Tab reaches shows where the focus is.
  */
+@BrowserTest
 class KeyboardJournalSystemTest {
 
     /** Whether the focused element, or the visible part that stands for it, is outlined or ringed. */

@@ -28,6 +28,7 @@ import org.mhconnect.systemtests.WebPages.WebPage;
  * own origin, and the time until the page is usable is measured. Prints one line per page,
  * {@code PAGE-WEIGHT <page> <bytes> <ms>}, and writes the same lines to {@code target/page-weights.txt}.
  */
+@BrowserTest
 class PageWeightSystemTest {
 
     static final long BUDGET_BYTES = 200 * 1024;

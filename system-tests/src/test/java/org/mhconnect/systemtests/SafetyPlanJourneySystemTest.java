@@ -22,6 +22,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * keeps a calm "Support is here" card. One person walks through it, each step in a fresh browser visit.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@BrowserTest
 class SafetyPlanJourneySystemTest {
 
     static final String CRISIS_WORDS = "Nothing helps any more. I want to die.";

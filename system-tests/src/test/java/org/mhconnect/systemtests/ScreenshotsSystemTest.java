@@ -22,6 +22,7 @@ import org.mhconnect.systemtests.WebPages.WebPage;
  * Screenshots of every page, on a phone (390 x 844) and on a desktop (1280 x 800), for docs/screenshots. Runs only
  * when asked with {@code -Dscreenshots=<folder>} (see bench/screenshots.sh), so an ordinary build writes nothing.
  */
+@BrowserTest
 class ScreenshotsSystemTest {
 
     static Path folder;

@@ -1,7 +1,7 @@
 package org.mhconnect.systemtests;
 
 import java.io.IOException;
-import java.nio.file.Paths;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,13 +14,15 @@ import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.ColorScheme;
 
 /**
- * The web app in a real browser: Debian's chromium ({@code /usr/bin/chromium}, never a downloaded one), driven by
- * Playwright. One browser per test JVM, shared by every browser test; each test takes a fresh context (its own
- * cookies, storage and cache). The app under test is the gateway of {@link RunningSystem#shared()}.
+ * The web app in a real browser: Debian's chromium ({@code /usr/bin/chromium}, or the one {@code MHC_CHROMIUM}
+ * names; never a downloaded one), driven by Playwright. Test classes that use it are marked {@link BrowserTest}.
+ * One browser per test JVM, shared by every browser test; each test takes a fresh context (its own cookies,
+ * storage and cache). The app under test is the gateway of {@link RunningSystem#shared()}.
  */
 final class WebBrowser {
 
-    static final String CHROMIUM = "/usr/bin/chromium";
+    static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("MHC_CHROMIUM", "/usr/bin/chromium"));
+
     /** Where the test people live; the browser reports it, and sign-up should pick it up. */
     static final String ZONE = "Europe/Berlin";
     static final String LOCALE = "en-GB";
@@ -34,10 +36,12 @@ final class WebBrowser {
     /** The one browser of this JVM, launched on first use and closed when the JVM exits. */
     static synchronized Browser browser() {
         if (browser == null) {
+            // @BrowserTest checks this before a class starts anything; here it also covers a class without it.
+            Prerequisite.CHROMIUM.requireFor("the browser tests");
             playwright = Playwright.create(new Playwright.CreateOptions()
                     .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
             browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                    .setExecutablePath(Paths.get(CHROMIUM))
+                    .setExecutablePath(CHROMIUM)
                     .setHeadless(true)
                     .setArgs(List.of("--no-sandbox", "--disable-dev-shm-usage")));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

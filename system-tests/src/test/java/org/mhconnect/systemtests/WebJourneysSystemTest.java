@@ -31,6 +31,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * journey in a fresh browser context (a new visit, signed in with the form); deleting the account comes last.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@BrowserTest
 class WebJourneysSystemTest {
 
     static final String ENTRY_TITLE = "A walk by the river";
