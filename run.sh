@@ -175,7 +175,13 @@ extract() {
   if [ ! -f "$dir/$(basename "$jar")" ] || [ "$jar" -nt "$dir/$(basename "$jar")" ]; then
     note "unpacking $(basename "$jar") (once per build)" >&2
     rm -rf "$dir"
-    "$JAVA" -Djarmode=tools -jar "$jar" extract --destination "$dir" >/dev/null
+    "$JAVA" -Djarmode=tools -jar "$jar" extract --destination "$dir" >/dev/null &
+    local unpacking=$! started=$SECONDS
+    while kill -0 "$unpacking" 2>/dev/null; do
+      sleep 0.5
+      is_quiet && note "… still unpacking $(basename "$jar"), $((SECONDS - started)) s so far" >&2
+    done
+    wait "$unpacking" || fail "could not unpack $jar"
   fi
   echo "$dir/$(basename "$jar")"
 }

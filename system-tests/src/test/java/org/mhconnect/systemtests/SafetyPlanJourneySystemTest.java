@@ -82,7 +82,7 @@ class SafetyPlanJourneySystemTest {
         page.getByLabel("Phone, or how to reach them (person 1)").fill(FRIENDS_PHONE);
         button("Save my plan").click();
 
-        assertThat(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText("Your safety plan is saved"))).isVisible();
+        assertThat(page.locator("#page").getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText("Your safety plan is saved"))).isVisible();
         Locator plan = page.locator("[data-testid=safety-plan]");
         assertThat(plan).containsText(WARNING_SIGN);
         assertThat(plan).containsText(COPING);

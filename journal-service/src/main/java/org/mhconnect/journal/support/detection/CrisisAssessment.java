@@ -7,8 +7,8 @@ import java.util.Set;
  * logged, counted by category or sent anywhere.
  *
  * @param signals  the kinds of crisis language found; support comes forward when any is
- * @param hopeless despair without danger ("I don't see a way out"), or, outside English, a signal only the sentence
- *                 model saw: a softer "would you like support?"
+ * @param hopeless hopeless words ("I don't see a way out"), or crisis language the sentence model is less than sure
+ *                 of (outside English: any it saw): a softer "would you like support?"
  * @param language the language the entry was read as
  */
 public record CrisisAssessment(Set<CrisisSignal> signals, boolean hopeless, Language language) {

@@ -34,13 +34,19 @@ public final class CrisisDetector implements AutoCloseable {
             "suicidal", CrisisSignal.SUICIDAL_THOUGHTS, "self_harm", CrisisSignal.SELF_HARM,
             "abuse", CrisisSignal.ABUSE);
 
-    private static final String HOPELESS = "hopeless";
-
     /**
      * Entries of up to this many sentences and clauses are read whole by the semantic stage; longer ones only where
      * the {@link RiskGate} finds a word crisis language is made of, so that a long entry stays fast.
      */
     static final int READ_WHOLE_UP_TO = 12;
+
+    /**
+     * How sure the classifier must be to bring full support on its own, and with a risk word in the sentence. Chosen
+     * on held-out folds of the training data (docs/crisis-detection.md), where ordinary sentences rarely reach them;
+     * below them, a category's own threshold brings the gentle suggestion.
+     */
+    static final double SURE = 0.9;
+    static final double FAIRLY_SURE = 0.5;
 
     private final EnglishCrisisRules english = new EnglishCrisisRules();
     private final Map<Language, PhraseRules> otherLanguages = new EnumMap<>(Language.class);
@@ -106,43 +112,54 @@ public final class CrisisDetector implements AutoCloseable {
         }
     }
 
-    /** Adds what the semantic stage finds to the signals; answers whether it read hopelessness. */
+    /**
+     * Adds what the semantic stage is sure of to the signals; answers whether it read something softer (hopeless
+     * words, or a crisis category below full confidence), which brings the gentle suggestion.
+     */
     private boolean readMeaning(List<String> pieces, Set<CrisisSignal> signals) {
-        List<Integer> read = new ArrayList<>();
-        List<String> worthReading = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        List<Boolean> riskWords = new ArrayList<>();
+        List<String> read = new ArrayList<>();
         for (int i = 0; i < pieces.size(); i++) {
-            boolean worthIt = pieces.size() <= READ_WHOLE_UP_TO || gate.worthReading(pieces.get(i));
-            if (worthIt && !english.onlyDenies(pieces.get(i))) {
-                read.add(i);
-                worthReading.add(pieces.get(i));
+            boolean risky = gate.worthReading(pieces.get(i));
+            if ((pieces.size() <= READ_WHOLE_UP_TO || risky) && !english.onlyDenies(pieces.get(i))) {
+                positions.add(i);
+                riskWords.add(risky);
+                read.add(pieces.get(i));
             }
         }
-        float[][] vectors = embeddings.embed(worthReading);
-        boolean hopeless = false;
+        float[][] vectors = embeddings.embed(read);
+        boolean gentle = false;
         for (int r = 0; r < vectors.length; r++) {
-            hopeless |= score(vectors[r], signals);
-            boolean neighbourRead = r + 1 < vectors.length && read.get(r + 1) == read.get(r) + 1;
+            gentle |= score(vectors[r], riskWords.get(r), signals);
+            boolean neighbourRead = r + 1 < vectors.length && positions.get(r + 1) == positions.get(r) + 1;
             if (neighbourRead) {
-                hopeless |= score(Vectors.between(vectors[r], vectors[r + 1]), signals);
+                gentle |= score(Vectors.between(vectors[r], vectors[r + 1]), riskWords.get(r) || riskWords.get(r + 1),
+                        signals);
             }
         }
-        return hopeless;
+        return gentle;
     }
 
-    private boolean score(float[] vector, Set<CrisisSignal> signals) {
-        boolean hopeless = false;
+    /**
+     * Full support when the classifier is very sure ({@link #SURE}), or fairly sure ({@link #FAIRLY_SURE}) of a
+     * sentence with a word crisis language is made of; the gentle suggestion when a sentence with such a word
+     * reaches the category's own threshold. Without the words, "The light on the water was lovely" would bring
+     * support for the water.
+     */
+    private boolean score(float[] vector, boolean riskWords, Set<CrisisSignal> signals) {
+        boolean gentle = false;
         for (CrisisClassifier.Category category : classifier.categories()) {
-            if (category.matches(vector)) {
-                CrisisSignal signal = SIGNAL_OF_CATEGORY.get(category.name());
-                if (signal != null) {
-                    signals.add(signal);
-                }
-                else if (category.name().equals(HOPELESS)) {
-                    hopeless = true;
-                }
+            double probability = category.probability(vector);
+            CrisisSignal signal = SIGNAL_OF_CATEGORY.get(category.name());
+            if (signal != null && (probability >= SURE || riskWords && probability >= FAIRLY_SURE)) {
+                signals.add(signal);
+            }
+            else if (riskWords && probability >= category.threshold()) {
+                gentle = true;
             }
         }
-        return hopeless;
+        return gentle;
     }
 
     /** The classifier in use, for the evaluation report. */

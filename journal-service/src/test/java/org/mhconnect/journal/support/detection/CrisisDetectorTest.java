@@ -57,6 +57,16 @@ class CrisisDetectorTest {
 
         assertThat(day.crisis()).isFalse();
         assertThat(day.gentleSuggestion()).isFalse();
+        assertThat(detector.assess("The light on the water was lovely. I breathed a little slower.").crisis()).isFalse();
+        assertThat(detector.assess("Every key pressed on purpose, and that was calming.").crisis()).isFalse();
+    }
+
+    @Test
+    void sentencesTheRulesAloneMissedAreFound() {
+        assertThat(detector.assess("I want to end it.").crisis()).isTrue();
+        assertThat(detector.assess("I'm so tired of living.").crisis()).isTrue();
+        assertThat(detector.assess("I thought about overdosing last night.").crisis()).isTrue();
+        assertThat(detector.assess("I used a lighter on my skin again.").crisis()).isTrue();
     }
 
     @Test

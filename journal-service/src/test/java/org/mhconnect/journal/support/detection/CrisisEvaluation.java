@@ -60,6 +60,10 @@ final class CrisisEvaluation {
                 .map(o -> o.assessment().gentleSuggestion()).toList());
     }
 
+    List<Outcome> outcomes() {
+        return List.copyOf(outcomes);
+    }
+
     List<Outcome> misses(String language) {
         return outcomes.stream().filter(o -> o.example().language().equals(language))
                 .filter(o -> !o.example().label().equals(LabelledCorpus.NONE) && !o.helped()).toList();
