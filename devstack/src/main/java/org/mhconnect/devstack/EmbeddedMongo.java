@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.h2.mvstore.MVStore;
 
 /**
  * A MongoDB wire-protocol server (mongo-java-server). With a data directory it keeps its data in an H2
@@ -37,12 +38,12 @@ public final class EmbeddedMongo implements AutoCloseable {
         catch (IOException ex) {
             throw new UncheckedIOException("Cannot create the MongoDB data folder " + dataDir, ex);
         }
-        return new EmbeddedMongo(new H2Backend(dataDir.resolve("mongo.mv").toString()), "127.0.0.1", port);
+        return new EmbeddedMongo(new HelloAnsweringH2Backend(dataDir.resolve("mongo.mv").toString()), "127.0.0.1", port);
     }
 
     /** Starts in memory on a free port; for tests. */
     public static EmbeddedMongo inMemory() {
-        return new EmbeddedMongo(H2Backend.inMemory(), "127.0.0.1", 0);
+        return new EmbeddedMongo(new HelloAnsweringH2Backend(MVStore.open(null)), "127.0.0.1", 0);
     }
 
     /** For example {@code mongodb://127.0.0.1:27017}; append a database name to use one. */

@@ -57,6 +57,18 @@ class DevStackTest {
     }
 
     @Test
+    void mongoDbAnswersHelloSoThatHealthChecksSeeItUp() {
+        try (EmbeddedMongo mongo = EmbeddedMongo.inMemory();
+                MongoClient client = MongoClients.create(mongo.connectionString())) {
+            Document hello = client.getDatabase("admin").runCommand(new Document("hello", 1));
+
+            assertThat(hello.get("ok")).isIn(1, 1.0);
+            assertThat(hello.getBoolean("isWritablePrimary")).isTrue();
+            assertThat(hello.get("maxWireVersion")).isNotNull();
+        }
+    }
+
+    @Test
     void kafkaKeepsItsTopicsAndRecordsAcrossARestart() throws Exception {
         Path kafkaDir = dataDir.resolve("kafka");
         int port = freePort();

@@ -229,6 +229,11 @@ final class RunningSystem implements AutoCloseable {
         }
     }
 
+    /** A service's own address, for what is not routed through the gateway (its health, say). */
+    String serviceUrl(String service, String path) {
+        return url(service, path);
+    }
+
     private String url(String service, String path) {
         return "http://localhost:" + ports.get(service) + path;
     }

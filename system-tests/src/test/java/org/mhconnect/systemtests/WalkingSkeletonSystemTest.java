@@ -35,6 +35,17 @@ class WalkingSkeletonSystemTest {
     }
 
     @Test
+    @Order(0)
+    void everyServiceReportsItselfHealthyOnTheEmbeddedDefault() throws Exception {
+        for (String service : RunningSystem.SERVICES) {
+            HttpResponse<String> health = get(system.serviceUrl(service, "/actuator/health"), null);
+
+            assertThat(health.statusCode()).as("%s health: %s", service, health.body()).isEqualTo(200);
+            assertThat(JSON.readTree(health.body()).get("status").asString()).as(service).isEqualTo("UP");
+        }
+    }
+
+    @Test
     @Order(1)
     void theLibraryComesFromMongoDbThroughTheGatewayWithoutSigningIn() throws Exception {
         HttpResponse<String> response = get(system.gateway() + "/api/content/items?type=practice", null);
