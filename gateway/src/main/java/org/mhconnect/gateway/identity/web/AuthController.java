@@ -84,13 +84,16 @@ class AuthController {
     @PostMapping("/login")
     Mono<SignedIn> signIn(@Valid @RequestBody AuthRequests.SignIn request, ServerHttpRequest http,
             ServerHttpResponse response) {
+        // One Argon2 verification per attempt, whatever happens: an unknown address costs the same time as a wrong
+        // password, and answers the same.
         return accounts.byEmail(request.email())
                 .filter(account -> !account.pendingDeletion())
-                .flatMap(account -> passwords.matches(request.password(), account.passwordHash())
-                        .filter(Boolean::booleanValue).map(ok -> account))
-                // An unknown address costs the same hashing time as a wrong password, and answers the same.
-                .switchIfEmpty(Mono.defer(() -> passwords.matchesNothing(request.password()).then(Mono.empty())))
-                .switchIfEmpty(Mono.error(IdentityException::badCredentials))
+                .map(java.util.Optional::of)
+                .defaultIfEmpty(java.util.Optional.empty())
+                .flatMap(found -> passwords.matchesOrDecoy(request.password(),
+                                found.map(AccountDocument::passwordHash).orElse(null))
+                        .flatMap(ok -> ok && found.isPresent() ? Mono.just(found.get())
+                                : Mono.<AccountDocument>error(IdentityException.badCredentials())))
                 .flatMap(account -> sessions.start(account.id(), http.getHeaders().getFirst(HttpHeaders.USER_AGENT))
                         .map(session -> signedIn(account, session.token(), response)));
     }

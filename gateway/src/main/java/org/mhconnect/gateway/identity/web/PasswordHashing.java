@@ -22,8 +22,11 @@ class PasswordHashing {
         return Mono.fromCallable(() -> encoder.matches(password, hash)).subscribeOn(Schedulers.boundedElastic());
     }
 
-    /** Spends the same time as a real check, so that response time does not reveal whether an account exists. */
-    Mono<Boolean> matchesNothing(String password) {
-        return matches(password, decoy).map(ignored -> false);
+    /**
+     * Exactly one Argon2 verification, against the account's hash or, when there is no account, against a decoy
+     * made with the same parameters: a wrong password and an unknown address then cost the same time.
+     */
+    Mono<Boolean> matchesOrDecoy(String password, String hashOrNull) {
+        return hashOrNull == null ? matches(password, decoy).map(ignored -> false) : matches(password, hashOrNull);
     }
 }
