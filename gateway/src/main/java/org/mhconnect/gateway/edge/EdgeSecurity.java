@@ -102,11 +102,16 @@ class EdgeSecurity {
         };
     }
 
-    /** The access token a request carries: the {@code Authorization} header first, then the cookie. */
+    /**
+     * The access token a request carries: a Bearer {@code Authorization} header, else the cookie. A request with
+     * any other {@code Authorization} header carries none: it skips the cookie's CSRF check, so its cookie must not
+     * count either.
+     */
     static Mono<String> bearerOrCookie(ServerWebExchange exchange) {
         String header = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
-        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return Mono.just(header.substring(7).strip());
+        if (header != null) {
+            return header.regionMatches(true, 0, "Bearer ", 0, 7) && !header.substring(7).isBlank()
+                    ? Mono.just(header.substring(7).strip()) : Mono.empty();
         }
         var cookie = exchange.getRequest().getCookies().getFirst(TokenCookies.ACCESS);
         return cookie == null || cookie.getValue().isBlank() ? Mono.empty() : Mono.just(cookie.getValue());

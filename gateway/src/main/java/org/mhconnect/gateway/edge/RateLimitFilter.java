@@ -50,7 +50,7 @@ class RateLimitFilter implements WebFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        String path = exchange.getRequest().getPath().value();
+        String path = EdgePaths.routed(exchange);
         if (!path.startsWith("/api/")) {
             return chain.filter(exchange);
         }
@@ -82,7 +82,6 @@ class RateLimitFilter implements WebFilter {
                     .onErrorResume(ex -> Mono.empty());
         });
     }
-
 
     private static String clientAddress(ServerWebExchange exchange) {
         InetSocketAddress remote = exchange.getRequest().getRemoteAddress();

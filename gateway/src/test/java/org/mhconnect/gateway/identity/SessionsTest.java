@@ -122,6 +122,24 @@ class SessionsTest {
                 .expectStatus().isOk();
     }
 
+    @Test
+    void anAuthorizationHeaderThatIsNotABearerTokenNeverFallsBackToTheCookie() {
+        String email = anEmail();
+        signUp(http, email);
+        var login = http.post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("email", email, "password", IdentityFixtures.GOOD_PASSWORD)).exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult();
+        String access = login.getResponseCookies().getFirst("mhc_access").getValue();
+
+        // A cross-site form cannot set a Bearer header, but some clients add Basic; the cookie must not then count.
+        http.patch().uri("/api/me").cookie("mhc_access", access).header("Authorization", "Basic Zm9vOmJhcg==")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("displayName", "Forged")).exchange()
+                .expectStatus().isUnauthorized();
+        http.get().uri("/api/me").cookie("mhc_access", access).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.displayName").isEqualTo("Ada");
+    }
+
     private WebTestClient.ResponseSpec refresh(String refreshToken) {
         return http.post().uri("/api/auth/refresh").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("refreshToken", refreshToken)).exchange();
