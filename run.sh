@@ -3,6 +3,8 @@
 # and the four services, each as its own process. Ctrl-C stops everything and frees every port.
 # ./run.sh --help lists the options and the environment variables.
 set -euo pipefail
+# Everything run.sh and its processes write (data, keys, logs) is for this user alone: 0700 folders, 0600 files.
+umask 077
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 cd "$ROOT"

@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -68,6 +69,13 @@ class RunScriptSystemTest {
                 "JAVA_HOME", Path.of(System.getProperty("java.home")).toString());
 
         String first = startUseAndStop("./run.sh", environment, "run-sh-first.txt", FIRST_STOP_WITHIN, null);
+        try (var written = Files.walk(data)) {
+            assertThat(written.filter(path -> !path.equals(data)).toList()).as("what run.sh wrote").isNotEmpty()
+                    .allSatisfy(path -> assertThat(Files.getPosixFilePermissions(path)).as(path.toString())
+                            .doesNotContain(PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE,
+                                    PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ,
+                                    PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE));
+        }
 
         String second = startUseAndStop("./run.sh --reset", environment, "run-sh-second.txt",
                 PORTS_FREE_WITHIN, "Type yes");

@@ -87,6 +87,8 @@ class EntryController {
             @RequestParam(required = false) @Size(max = 200) String q,
             @RequestParam(required = false) @Size(max = 200) String cursor,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        DayBounds.require(from, "from");
+        DayBounds.require(to, "to");
         if (from != null && to != null && from.isAfter(to)) {
             throw new InvalidEntryException("'from' must not be after 'to'.");
         }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
+import org.mhconnect.journal.entry.DayBounds;
 import org.mhconnect.journal.entry.EntryIndex;
 import org.mhconnect.journal.entry.InvalidEntryException;
 import org.mhconnect.journal.vocabulary.TimeZoneId;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 class InsightController {
 
     static final int MAX_DAYS = 366;
+
 
     private final EntryIndex index;
     private final Clock clock;
@@ -36,6 +38,8 @@ class InsightController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(defaultValue = "UTC") @TimeZoneId String timeZone) {
+        DayBounds.require(from, "from");
+        DayBounds.require(to, "to");
         LocalDate last = to != null ? to : from != null ? from.plusDays(29) : LocalDate.now(clock.withZone(ZoneId.of(timeZone)));
         LocalDate first = from != null ? from : last.minusDays(29);
         if (first.isAfter(last)) {

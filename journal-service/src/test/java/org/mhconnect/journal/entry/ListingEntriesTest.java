@@ -122,7 +122,8 @@ class ListingEntriesTest {
     @Test
     void badFiltersAreRefusedWithAProblem() {
         for (String bad : List.of("mood=7", "emotion=flabbergasted", "from=2026-05-10&to=2026-05-01", "size=0",
-                "size=101", "cursor=not-a-cursor", "from=yesterday")) {
+                "size=101", "cursor=not-a-cursor", "from=yesterday", "from=-999999999-01-01", "to=9999-12-31",
+                "from=1066-10-14")) {
             http.get().uri("/api/journal/entries?" + bad).headers(bearer(writer)).exchange()
                     .expectStatus().isBadRequest()
                     .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
