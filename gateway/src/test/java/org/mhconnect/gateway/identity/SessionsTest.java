@@ -12,6 +12,7 @@ import org.mhconnect.gateway.GatewayIntegrationTest;
 import org.mhconnect.gateway.identity.token.SigningKeys;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
@@ -104,11 +105,7 @@ class SessionsTest {
 
     @Test
     void aCookieAuthenticatedChangeNeedsTheCsrfToken() {
-        String email = anEmail();
-        signUp(http, email);
-        var login = http.post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("email", email, "password", IdentityFixtures.GOOD_PASSWORD)).exchange()
-                .expectStatus().isOk().expectBody(JsonNode.class).returnResult();
+        var login = aNewPersonSignedInWithCookies();
         String access = login.getResponseCookies().getFirst("mhc_access").getValue();
         String csrf = login.getResponseCookies().getFirst("mhc_csrf").getValue();
 
@@ -124,11 +121,7 @@ class SessionsTest {
 
     @Test
     void anAuthorizationHeaderThatIsNotABearerTokenNeverFallsBackToTheCookie() {
-        String email = anEmail();
-        signUp(http, email);
-        var login = http.post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("email", email, "password", IdentityFixtures.GOOD_PASSWORD)).exchange()
-                .expectStatus().isOk().expectBody(JsonNode.class).returnResult();
+        var login = aNewPersonSignedInWithCookies();
         String access = login.getResponseCookies().getFirst("mhc_access").getValue();
 
         // A cross-site form cannot set a Bearer header, but some clients add Basic; the cookie must not then count.
@@ -138,6 +131,15 @@ class SessionsTest {
         http.get().uri("/api/me").cookie("mhc_access", access).exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.displayName").isEqualTo("Ada");
+    }
+
+    /** Signs a new person up and in, as a browser would: the answer's cookies are what the tests send back. */
+    private EntityExchangeResult<JsonNode> aNewPersonSignedInWithCookies() {
+        String email = anEmail();
+        signUp(http, email);
+        return http.post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("email", email, "password", IdentityFixtures.GOOD_PASSWORD)).exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult();
     }
 
     private WebTestClient.ResponseSpec refresh(String refreshToken) {

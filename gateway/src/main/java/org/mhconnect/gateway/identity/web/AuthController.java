@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -88,8 +89,8 @@ class AuthController {
         // password, and answers the same.
         return accounts.byEmail(request.email())
                 .filter(account -> !account.pendingDeletion())
-                .map(java.util.Optional::of)
-                .defaultIfEmpty(java.util.Optional.empty())
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
                 .flatMap(found -> passwords.matchesOrDecoy(request.password(),
                                 found.map(AccountDocument::passwordHash).orElse(null))
                         .flatMap(ok -> ok && found.isPresent() ? Mono.just(found.get())

@@ -35,10 +35,6 @@ public record CrisisClassifier(String version, String embeddingModel, String tra
         public double probability(float[] embedding) {
             return 1 / (1 + Math.exp(-(bias + Vectors.dot(weights, embedding))));
         }
-
-        public boolean matches(float[] embedding) {
-            return probability(embedding) >= threshold;
-        }
     }
 
     /** Reads the classifier that ships with the service, checking that it fits the embedding model. */

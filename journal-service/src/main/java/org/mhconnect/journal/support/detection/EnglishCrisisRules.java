@@ -393,23 +393,28 @@ final class EnglishCrisisRules {
      * saying one: then the semantic stage, which reads meaning but not negation, leaves the sentence alone.
      */
     boolean onlyDenies(String text) {
-        if (text == null || text.isBlank() || !detect(text).isEmpty()) {
+        if (text == null || text.isBlank()) {
             return false;
         }
         try {
+            boolean denied = false;
             for (String clause : clauses(text)) {
                 for (List<Phrase> phrases : PHRASES.values()) {
                     for (Phrase phrase : phrases) {
                         Matcher match = phrase.pattern().matcher(clause);
                         while (match.find()) {
-                            if (negated(clause, phrase.coreStart(match))) {
-                                return true;
+                            int core = phrase.coreStart(match);
+                            if (negated(clause, core)) {
+                                denied = true;
+                            }
+                            else if (!aboutATopic(clause, core, match.end())) {
+                                return false;
                             }
                         }
                     }
                 }
             }
-            return false;
+            return denied;
         }
         catch (RuntimeException | StackOverflowError unexpected) {
             return false;

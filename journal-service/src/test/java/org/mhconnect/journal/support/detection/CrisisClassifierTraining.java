@@ -1,10 +1,8 @@
 package org.mhconnect.journal.support.detection;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.mhconnect.journal.support.detection.LabelledCorpus.Example;
 import tools.jackson.databind.json.JsonMapper;
@@ -80,19 +78,17 @@ final class CrisisClassifierTraining {
             }
             ranges.add(new int[] {from, pieces.size()});
         }
-        Map<Integer, float[]> vectors = new LinkedHashMap<>();
+        float[][] vectors = new float[pieces.size()][];
         int batch = 64;
         for (int from = 0; from < pieces.size(); from += batch) {
             float[][] embedded = embeddings.embed(pieces.subList(from, Math.min(pieces.size(), from + batch)));
-            for (int i = 0; i < embedded.length; i++) {
-                vectors.put(from + i, embedded[i]);
-            }
+            System.arraycopy(embedded, 0, vectors, from, embedded.length);
         }
         List<float[]> meanings = new ArrayList<>();
         for (int[] range : ranges) {
-            float[] meaning = vectors.get(range[0]);
+            float[] meaning = vectors[range[0]];
             for (int i = range[0] + 1; i < range[1]; i++) {
-                meaning = Vectors.between(meaning, vectors.get(i));
+                meaning = Vectors.between(meaning, vectors[i]);
             }
             meanings.add(meaning);
         }
