@@ -12,6 +12,7 @@ import org.mhconnect.events.notification.NotificationFailed;
 import org.mhconnect.events.reminder.ReminderDue;
 import org.mhconnect.events.user.UserDataErased;
 import org.mhconnect.events.user.UserDeletionRequested;
+import org.mhconnect.events.user.UserEmailVerified;
 import org.mhconnect.events.user.UserProfileChanged;
 import org.mhconnect.events.user.UserRegistered;
 
@@ -23,6 +24,7 @@ public final class EventTypes {
 
     public static final String USER_REGISTERED = "user.registered";
     public static final String USER_PROFILE_CHANGED = "user.profile-changed";
+    public static final String USER_EMAIL_VERIFIED = "user.email-verified";
     public static final String USER_DELETION_REQUESTED = "user.deletion-requested";
     public static final String USER_DATA_ERASED = "user.data-erased";
     public static final String CONTENT_PUBLISHED = "content.published";
@@ -38,6 +40,7 @@ public final class EventTypes {
     public static final Map<String, Class<? extends DomainEvent>> CLASSES = Map.ofEntries(
             Map.entry(USER_REGISTERED, UserRegistered.class),
             Map.entry(USER_PROFILE_CHANGED, UserProfileChanged.class),
+            Map.entry(USER_EMAIL_VERIFIED, UserEmailVerified.class),
             Map.entry(USER_DELETION_REQUESTED, UserDeletionRequested.class),
             Map.entry(USER_DATA_ERASED, UserDataErased.class),
             Map.entry(CONTENT_PUBLISHED, ContentPublished.class),

@@ -6,7 +6,7 @@ package org.mhconnect.events;
  */
 public final class Topics {
 
-    /** Owned by the gateway (identity): user.registered, user.profile-changed, user.deletion-requested. */
+    /** Owned by the gateway (identity): user.registered, user.profile-changed, user.email-verified, user.deletion-requested. */
     public static final String USERS = "mhc.users";
 
     /**
