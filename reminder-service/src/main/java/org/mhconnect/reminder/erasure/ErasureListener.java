@@ -53,6 +53,11 @@ class ErasureListener {
         accounts.profileChanged(event);
     }
 
+    @KafkaHandler
+    void emailVerified(org.mhconnect.events.user.UserEmailVerified event) {
+        accounts.emailVerified(event);
+    }
+
     @KafkaHandler(isDefault = true)
     void otherUserEvent(Object event) {
         // Only the events above concern reminders.

@@ -23,6 +23,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class Preferences {
 
+    private static final String PREFERENCES = "preferences";
+
     private final MongoTemplate mongo;
     private final Reminders reminders;
     private final ScheduleFeed feed;
@@ -42,7 +44,7 @@ public class Preferences {
             return found;
         }
         try {
-            return mongo.insert(PreferencesDocument.initial(userId, null, "UTC"));
+            return mongo.insert(PreferencesDocument.initial(userId, null, "UTC", null));
         }
         catch (DuplicateKeyException ex) {
             return mongo.findById(userId, PreferencesDocument.class);
@@ -53,29 +55,67 @@ public class Preferences {
         return Optional.ofNullable(mongo.findById(userId, PreferencesDocument.class));
     }
 
-    /** On registration: the account's address and zone, no reminders. A redelivered event changes nothing. */
-    void registered(String userId, String email, String timeZone) {
+    /**
+     * On registration: the account's address, whether it is confirmed yet, and zone, no reminders. A redelivered
+     * event changes nothing. {@code emailVerified} is null for events from before confirmation existed (verified).
+     */
+    void registered(String userId, String email, String timeZone, Boolean emailVerified) {
         mongo.upsert(Query.query(Criteria.where("_id").is(userId)), new Update()
                 .setOnInsert("email", email)
+                .setOnInsert("emailVerified", emailVerified)
                 .setOnInsert("timeZone", zoneOr(timeZone))
                 .setOnInsert("emailEnabled", true)
                 .setOnInsert("weeklyDigest", false)
                 .setOnInsert("version", 0L), PreferencesDocument.class);
-        // Defaults made by a read before this event arrived are completed: the address, and the zone while the
-        // person has not chosen one.
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(userId).and("email").is(null)),
-                new Update().set("email", email), PreferencesDocument.class);
+        // Defaults made by a read before this event arrived are completed: the zone while the person has not chosen
+        // one (first: each typed update moves the version), and the address with whether it is confirmed.
         mongo.updateFirst(Query.query(Criteria.where("_id").is(userId).and("version").is(0L).and("timeZone").is("UTC")),
                 new Update().set("timeZone", zoneOr(timeZone)), PreferencesDocument.class);
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(userId).and("email").is(null)),
+                new Update().set("email", email).set("emailVerified", emailVerified), PreferencesDocument.class);
     }
 
     /**
-     * The account's address changed. Only preferences that exist are updated, so a late event about an account
-     * already erased brings nothing back.
+     * The account's address changed. A new address arrives here only through the confirmation link, so it counts as
+     * confirmed; the same address (another part of the profile changed) keeps its state. Only preferences that exist
+     * are updated, so a late event about an account already erased brings nothing back.
      */
     void profileChanged(String userId, String email, String timeZone) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(userId)),
-                new Update().set("email", email).inc("version", 1), PreferencesDocument.class);
+        boolean newAddress = mongo.updateFirst(Query.query(Criteria.where("_id").is(userId).and("email").ne(email)),
+                new Update().set("email", email).set("emailVerified", true).inc("version", 1),
+                PreferencesDocument.class).getMatchedCount() > 0;
+        if (!newAddress) {
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(userId)), new Update().inc("version", 1),
+                    PreferencesDocument.class);
+        }
+    }
+
+    /**
+     * The person confirmed {@code email}: mail may go there from now on. A confirmation of an address the account
+     * no longer uses changes nothing. One read before the registration keeps the confirmation: preferences without
+     * an address take it, and a person with no preferences yet gets them, so the later {@code user.registered}
+     * (which sets only what is missing) cannot undo it.
+     */
+    void emailVerified(String userId, String email) {
+        if (confirm(userId, email) || find(userId).isPresent()) {
+            return;
+        }
+        try {
+            mongo.insert(PreferencesDocument.initial(userId, email, "UTC", true));
+        }
+        catch (DuplicateKeyException ex) {
+            confirm(userId, email); // made a moment ago by a read or the registration
+        }
+    }
+
+    /**
+     * Marks the address confirmed if it is the stored one (or none is stored yet). Through the collection's name, so
+     * the version stays: nothing a person set changed, and "version 0" still means they have not chosen a zone.
+     */
+    private boolean confirm(String userId, String email) {
+        Criteria thatAddressOrNone = new Criteria().orOperator(Criteria.where("email").is(email), Criteria.where("email").is(null));
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(userId)).addCriteria(thatAddressOrNone),
+                new Update().set("email", email).set("emailVerified", true), PREFERENCES).getMatchedCount() > 0;
     }
 
     /** What a person may change here. */

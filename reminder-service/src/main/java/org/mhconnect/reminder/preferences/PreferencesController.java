@@ -53,14 +53,15 @@ class PreferencesController {
     }
 
     /**
-     * @param email   where e-mail reminders go (the account's address; change it on the account)
-     * @param webhook the endpoint, never its secret
+     * @param email         where e-mail reminders go (the account's address; change it on the account)
+     * @param emailVerified false while that address waits for confirmation: nothing is e-mailed until then
+     * @param webhook       the endpoint, never its secret
      */
-    record PreferencesView(String email, String timeZone, QuietHoursRequest quietHours, String pausedUntil,
-            boolean emailEnabled, boolean weeklyDigest, WebhookView webhook, long version) {
+    record PreferencesView(String email, boolean emailVerified, String timeZone, QuietHoursRequest quietHours,
+            String pausedUntil, boolean emailEnabled, boolean weeklyDigest, WebhookView webhook, long version) {
 
         static PreferencesView of(PreferencesDocument prefs) {
-            return new PreferencesView(prefs.email(), prefs.timeZone(),
+            return new PreferencesView(prefs.email(), prefs.emailConfirmed(), prefs.timeZone(),
                     prefs.quietHours() == null ? null : new QuietHoursRequest(prefs.quietHours().start(), prefs.quietHours().end(),
                             prefs.quietHours().mode().name().toLowerCase(java.util.Locale.ROOT)),
                     prefs.pausedUntil(), prefs.emailEnabled(), prefs.weeklyDigest(),

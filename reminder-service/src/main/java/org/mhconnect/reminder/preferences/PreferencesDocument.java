@@ -15,6 +15,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param quietHours   null when there are none
  * @param pausedUntil  a local date ({@code 2026-12-27}): nothing is sent before it starts; null when not paused
  * @param emailEnabled false after a one-click unsubscribe; reminders then skip the e-mail channel
+ * @param emailVerified false while the sign-up address waits for confirmation: nothing is e-mailed to it until
+ *                     {@code user.email-verified}. Null (preferences from before confirmation existed) counts as
+ *                     verified; read it through {@link #emailConfirmed()}
  * @param webhook      null when none is set up
  */
 @Document("preferences")
@@ -27,7 +30,13 @@ public record PreferencesDocument(
         boolean emailEnabled,
         boolean weeklyDigest,
         Webhook webhook,
-        @Version Long version) {
+        @Version Long version,
+        Boolean emailVerified) {
+
+    /** Whether mail may go to the address: true unless the sign-up said it is not confirmed yet. */
+    public boolean emailConfirmed() {
+        return !Boolean.FALSE.equals(emailVerified);
+    }
 
     /**
      * A local window such as 22:00 to 07:00 (it may cross midnight).
@@ -53,7 +62,7 @@ public record PreferencesDocument(
         }
     }
 
-    static PreferencesDocument initial(String userId, String email, String timeZone) {
-        return new PreferencesDocument(userId, email, timeZone, null, null, true, false, null, null);
+    static PreferencesDocument initial(String userId, String email, String timeZone, Boolean emailVerified) {
+        return new PreferencesDocument(userId, email, timeZone, null, null, true, false, null, null, emailVerified);
     }
 }
