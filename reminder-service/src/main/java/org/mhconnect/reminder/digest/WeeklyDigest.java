@@ -35,8 +35,9 @@ import org.springframework.stereotype.Component;
  * {@code mhc.reminder.digest.cron}); a person's week is decided by whoever first inserts their claim
  * {@code <userId>/<yyyy>-W<ww>} into {@code digests_sent}, so one person gets at most one digest an ISO week. A week
  * with nothing new, or without an address or with e-mail turned off, is claimed too, as {@code skipped}, and counted
- * once. When the mail server does not take the e-mail, the claim is given back, so a later run within the hour
- * tries again. Meter: {@code reminders.digests} with outcome {@code sent} or {@code skipped}.
+ * once. An address still waiting for confirmation gets nothing and is not claimed, so a run after the confirmation,
+ * within the hour, sends that week's digest. When the mail server does not take the e-mail, the claim is given back,
+ * so a later run within the hour tries again. Meter: {@code reminders.digests} with outcome {@code sent} or {@code skipped}.
  */
 @Component
 class WeeklyDigest implements ReminderErasure {
@@ -101,7 +102,9 @@ class WeeklyDigest implements ReminderErasure {
             Set<String> decided = mongo.find(Query.query(Criteria.where("_id").in(due.stream().map(Due::claimId).toList())),
                     Claim.class).stream().map(Claim::id).collect(Collectors.toSet());
             for (Due person : due) {
-                if (decided.contains(person.claimId())) {
+                if (decided.contains(person.claimId()) || !person.prefs().emailConfirmed()) {
+                    // Decided already, or the address still waits for confirmation: not claimed, so a confirmation
+                    // later in the hour still brings this week's digest.
                     continue;
                 }
                 if (recent == null) {

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * Reads {@code reminder.due} and turns each occurrence into one delivery per chosen channel, or records why it
  * was not sent: skipped (already journaled that day, paused, quiet hours, "skip next"), or missed (later than its
- * grace period). A delivery's id is {@code <occurrenceId>/<channel>} and unique, so an event read twice queues
+ * grace period). A channel that cannot be used is left out with its reason in the history (no address, unsubscribed,
+ * an address still waiting for confirmation, no or a disabled webhook) while the others still deliver. A delivery's id is {@code <occurrenceId>/<channel>} and unique, so an event read twice queues
  * nothing twice. Sending happens in {@link DeliveryWorker}, off the consumer thread, so a slow receiver never holds up
  * the partition. A record that cannot be read goes to {@code mhc.reminders.due.reminder-service.dlt} (kafka-events).
  */
@@ -29,6 +30,9 @@ import org.springframework.stereotype.Component;
 class Dispatcher {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Dispatcher.class);
+
+    /** Not a failure: the e-mail is left out, and reminders after the confirmation are e-mailed again. */
+    static final String WAITING_FOR_CONFIRMATION = "skipped: waiting for e-mail confirmation";
 
     private final Reminders reminders;
     private final Preferences preferences;
@@ -96,7 +100,8 @@ class Dispatcher {
     private static String unavailable(Channel channel, PreferencesDocument prefs) {
         return switch (channel) {
             case EMAIL -> prefs.email() == null ? "skipped: no e-mail address yet"
-                    : !prefs.emailEnabled() ? "skipped: you unsubscribed from reminder e-mails" : null;
+                    : !prefs.emailEnabled() ? "skipped: you unsubscribed from reminder e-mails"
+                    : !prefs.emailConfirmed() ? WAITING_FOR_CONFIRMATION : null;
             case WEBHOOK -> prefs.webhook() == null ? "skipped: no webhook is set up"
                     : !prefs.webhook().active() ? "skipped: the webhook is disabled (" + prefs.webhook().disabledReason() + ")" : null;
             case INBOX -> null;

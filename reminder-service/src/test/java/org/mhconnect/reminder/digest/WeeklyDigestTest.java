@@ -30,6 +30,7 @@ import org.mhconnect.events.content.ContentPublished;
 import org.mhconnect.events.content.ContentUpdated;
 import org.mhconnect.events.content.ContentWithdrawn;
 import org.mhconnect.events.user.UserDeletionRequested;
+import org.mhconnect.events.user.UserEmailVerified;
 import org.mhconnect.events.user.UserRegistered;
 import org.mhconnect.kafkaevents.EventPublisher;
 import org.mhconnect.reminder.ApiCalls;
@@ -48,7 +49,8 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * The weekly digest, for people who ask for it: on Monday between 09:00 and 10:00 in their own zone, one short e-mail
  * (in GreenMail) listing the library items published in the seven days before, each linked into the app, with a
  * one-click way to stop it. Never twice in one ISO week, however often (and on however many instances) the job runs;
- * never to someone who did not ask; nothing in a week with nothing new. A deleted account leaves the list.
+ * never to someone who did not ask; nothing in a week with nothing new; nothing to an address still waiting for
+ * confirmation. A deleted account leaves the list.
  *
  * <p>Library items arrive as real {@code content.*} events on {@code mhc.content}, keyed by slug, as content-service
  * publishes them. Each test drives the job with {@code sendDue} at a Monday of its own in 2031, and publishes its own
@@ -203,6 +205,26 @@ class WeeklyDigestTest {
         digest.sendDue(monday.toInstant());
 
         assertThat(mailsTo(email(person))).isEmpty();
+    }
+
+    @Test
+    void anAddressWaitingForConfirmationGetsNoDigestUntilItIsConfirmedWithinTheHour() throws Exception {
+        ZonedDateTime monday = ZonedDateTime.of(2031, 7, 7, 9, 0, 0, 0, BERLIN);
+        published(monday.minusDays(2).toInstant(), "practice", "Before you confirm", "Sent once the address is confirmed.", 2);
+        String person = ApiCalls.newPerson();
+        events.publish(Topics.USERS, new UserRegistered(UUID.randomUUID(), Instant.now(), person, email(person), "Jo",
+                "Europe/Berlin", "en", false));
+        await().atMost(Duration.ofSeconds(15)).until(() -> email(person).equals(api.preferences(person).get("email")));
+        choose(person, true, true);
+
+        digest.sendDue(monday.toInstant());
+        assertThat(mailsTo(email(person))).isEmpty();
+
+        events.publish(Topics.USERS, new UserEmailVerified(UUID.randomUUID(), Instant.now(), person, email(person)));
+        await().atMost(Duration.ofSeconds(15)).until(() -> Boolean.TRUE.equals(api.preferences(person).get("emailVerified")));
+        digest.sendDue(monday.plusMinutes(15).toInstant());
+
+        assertThat(mailsTo(email(person))).hasSize(1);
     }
 
     @Test

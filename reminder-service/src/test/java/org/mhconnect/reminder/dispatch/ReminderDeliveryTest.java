@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.mhconnect.devstack.MailCatcher;
 import org.mhconnect.events.Topics;
 import org.mhconnect.events.journal.JournalEntryRecorded;
+import org.mhconnect.events.user.UserEmailVerified;
 import org.mhconnect.events.user.UserRegistered;
 import org.mhconnect.kafkaevents.EventPublisher;
 import org.mhconnect.reminder.ReminderIntegrationTest;
@@ -52,7 +53,8 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 /**
  * With the real broker, the real engine and real receivers: a reminder due in two seconds arrives once on every
  * channel the person chose (in GreenMail, at a webhook receiver that checks the Standard Webhooks signature with
- * the reference library, in the inbox, and through the live SSE stream), and its one-click links work.
+ * the reference library, in the inbox, and through the live SSE stream), and its one-click links work. An address
+ * still waiting for confirmation gets no mail (the history says so) while the other channels deliver.
  */
 @ReminderIntegrationTest
 @DirtiesContext
@@ -156,6 +158,34 @@ class ReminderDeliveryTest {
     }
 
     @Test
+    void anAddressWaitingForConfirmationGetsNoMailWhileTheInboxStillDeliversAndAfterTheConfirmationTheNextOneIsMailed()
+            throws Exception {
+        String person = UUID.randomUUID().toString();
+        String email = "unconfirmed-" + person + "@example.org";
+        events.publish(Topics.USERS, new UserRegistered(UUID.randomUUID(), Instant.now(), person, email, "Ada",
+                "Europe/Berlin", "en", false));
+        await().atMost(Duration.ofSeconds(15)).until(() -> email.equals(preferences(person).get("email")));
+        assertThat(preferences(person)).containsEntry("emailVerified", false);
+        String id = create(person, "custom", List.of("email", "inbox"), "Stretch for a minute");
+
+        reminders.snooze(person, id, Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.SECONDS));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(history(person, id))
+                .extracting(entry -> entry.get("channel") + " " + entry.get("status") + " (" + entry.get("reason") + ")")
+                .containsExactlyInAnyOrder("email skipped (skipped: waiting for e-mail confirmation)", "inbox sent (null)"));
+        assertThat(mailsTo(email)).isEmpty();
+        assertThat(http.get().uri("/api/notifications/inbox").headers(as(person)).exchange()
+                .expectBody(JSON).returnResult().getResponseBody().get("unread")).isEqualTo(1);
+
+        events.publish(Topics.USERS, new UserEmailVerified(UUID.randomUUID(), Instant.now(), person, email));
+        await().atMost(Duration.ofSeconds(15)).until(() -> Boolean.TRUE.equals(preferences(person).get("emailVerified")));
+        reminders.snooze(person, id, Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.SECONDS));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(email).size() == 1);
+        assertThat(mailsTo(email).getFirst().getSubject()).isEqualTo("Stretch for a minute");
+    }
+
+    @Test
     void theStopLinkInTheEmailWorksWithoutSigningIn() throws Exception {
         String person = UUID.randomUUID().toString();
         String email = "stop-" + person + "@example.org";
@@ -204,11 +234,20 @@ class ReminderDeliveryTest {
                 .expectBody(JSON).returnResult().getResponseBody().get("unread")).isEqualTo(0);
     }
 
+    /**
+     * Registers the way accounts from before e-mail confirmation did (no {@code emailVerified}): their address counts
+     * as confirmed, so they are mailed as before.
+     */
     private void registered(String person, String email) {
         events.publish(Topics.USERS, new UserRegistered(UUID.randomUUID(), Instant.now(), person, email, "Ada",
                 "Europe/Berlin", "en"));
-        await().atMost(Duration.ofSeconds(15)).until(() -> email.equals(http.get().uri("/api/notifications/preferences")
-                .headers(as(person)).exchange().expectBody(JSON).returnResult().getResponseBody().get("email")));
+        await().atMost(Duration.ofSeconds(15)).until(() -> email.equals(preferences(person).get("email")));
+        assertThat(preferences(person)).containsEntry("emailVerified", true);
+    }
+
+    private Map<String, Object> preferences(String person) {
+        return http.get().uri("/api/notifications/preferences").headers(as(person)).exchange()
+                .expectBody(JSON).returnResult().getResponseBody();
     }
 
     private String create(String person, String kind, List<String> channels, String title) {
