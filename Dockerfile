@@ -63,9 +63,9 @@ COPY --from=build /extracted/application/ ./
 
 ENV SPRING_PROFILES_ACTIVE=docker \
     SERVER_PORT=${PORT}
-# Writable state (journal-service's generated master key when none is configured) lives under /app/.data,
-# which a volume can keep; a new named volume takes this directory's owner.
-RUN mkdir -p /app/.data/journal && chown -R 10001:10001 /app/.data
+# Writable state (journal-service's master key and the gateway's key-encryption key, generated when none is
+# configured) lives under /app/.data, which a volume can keep; a new named volume takes this directory's owner.
+RUN mkdir -p /app/.data/journal /app/.data/gateway && chown -R 10001:10001 /app/.data
 USER 10001:10001
 EXPOSE ${PORT}
 

@@ -38,6 +38,8 @@ Environment (the services read these; Spring Boot maps each property to an upper
   MHC_GATEWAY_MAXIMPORTSIZE                largest journal import                                      default: 64MB
   MHC_GATEWAY_IDENTITY_ACCESSTOKENTTL      access token life                                           default: 10m
   MHC_GATEWAY_IDENTITY_REFRESHTOKENTTL     refresh token life since last use                           default: 30d
+  MHC_GATEWAY_IDENTITY_KEYENCRYPTIONKEY    Base64 of 32 random bytes that seal the signing keys        default: generated
+                                           once into <data directory>/gateway/
   LOGGING_STRUCTURED_FORMAT_CONSOLE        ecs or logstash for JSON logs                               default: plain text
 
 Ports: web app and API 8080, content 8081, journal 8082, reminders 8083, Kafka 9092, MongoDB 27017,
@@ -100,7 +102,7 @@ JAVA_HOME=$(cd "$(dirname "$JAVA")/.." && pwd)
 # running ./run.sh keeps its data.
 if [ "$RESET" = 1 ] && [ "$ASSUME_YES" != 1 ]; then
   [ -t 0 ] || fail "--reset deletes all data in $DATA_DIR; there is no terminal to ask on, so add --yes to mean it"
-  printf 'This deletes every account, journal entry, journal key, reminder and log in %s.\nType yes to go on: ' "$DATA_DIR"
+  printf 'This deletes every account, journal entry, journal key, signing key, reminder and log in %s.\nType yes to go on: ' "$DATA_DIR"
   read -r answer || true
   [ "$answer" = yes ] || { echo "Nothing was deleted."; exit 1; }
 fi
@@ -117,7 +119,7 @@ done
 # Only the folders that run.sh and the services write are deleted, so a data directory set by mistake to a
 # folder with other things in it (a home directory, say) loses nothing else.
 if [ "$RESET" = 1 ]; then
-  for folder in devstack journal reminder logs aot; do rm -rf "${DATA_DIR:?}/$folder"; done
+  for folder in devstack journal reminder gateway logs aot; do rm -rf "${DATA_DIR:?}/$folder"; done
   say "The data in $DATA_DIR is gone; starting from empty."
 fi
 
@@ -456,7 +458,10 @@ service journal-service $JOURNAL_PORT 192m journal-service/target/journal-servic
 service reminder-service $REMINDER_PORT 192m reminder-service/target/reminder-service-0.1.0.jar "${INFRA[@]}" \
   --spring.kafka.streams.state-dir="$DATA_DIR/reminder/streams" \
   --mhc.reminder.delivery.allow-loopback-webhooks=true
+# No key-encryption key is configured here either: the gateway generates one for this machine, next to the other
+# data, and seals its private signing keys in MongoDB with it.
 service gateway $GATEWAY_PORT 192m gateway/target/gateway-0.1.0.jar "${INFRA[@]}" \
+  --mhc.gateway.identity.key-encryption-key-file="$DATA_DIR/gateway/key-encryption-key.properties" \
   --spring.mail.host=localhost --spring.mail.port=$SMTP_PORT \
   --mhc.gateway.services.content=http://localhost:$CONTENT_PORT \
   --mhc.gateway.services.journal=http://localhost:$JOURNAL_PORT \

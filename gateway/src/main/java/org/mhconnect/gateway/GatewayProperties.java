@@ -1,6 +1,7 @@
 package org.mhconnect.gateway;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -43,6 +44,9 @@ public record GatewayProperties(@DefaultValue Services services, @DefaultValue I
      * @param secureCookies   whether cookies carry {@code Secure}; browsers honour it on http://localhost too
      * @param mailFrom        the sender of account e-mails
      * @param emailChangeTtl  how long a link to confirm a new e-mail address works
+     * @param keyEncryptionKey Base64 of 32 random bytes that seal the private signing keys in MongoDB, from a secret
+     *                        store or the environment ({@code MHC_GATEWAY_IDENTITY_KEYENCRYPTIONKEY})
+     * @param keyEncryptionKeyFile without {@code keyEncryptionKey}: the file a key is generated into once (0600)
      */
     public record Identity(@NotBlank @DefaultValue("http://localhost:8080") String issuer,
             @NotBlank @DefaultValue("mhc-api") String audience,
@@ -51,7 +55,9 @@ public record GatewayProperties(@DefaultValue Services services, @DefaultValue I
             @DefaultValue("true") boolean secureCookies,
             @DefaultValue("Mental Health Connect <hello@mental-health-connect.local>") String mailFrom,
             @DefaultValue("24h") Duration emailChangeTtl,
-            @DefaultValue List<String> bootstrapAdmins) {
+            @DefaultValue List<String> bootstrapAdmins,
+            String keyEncryptionKey,
+            @DefaultValue(".data/gateway/key-encryption-key.properties") Path keyEncryptionKeyFile) {
 
         /** Whether an account with this e-mail is made ADMIN and EDITOR when it signs up. */
         public boolean isBootstrapAdmin(String email) {

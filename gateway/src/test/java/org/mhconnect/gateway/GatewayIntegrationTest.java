@@ -10,13 +10,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.mhconnect.testsupport.ThreadDumpOnTimeout;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The gateway's one shared test configuration: the whole application on a random port, with MongoDB and Kafka
  * from test-support. Sign-in limits are raised so that tests do not trip over each other's requests; the rate
  * limit has its own test. Unfinished deletions are not announced again during a test run: the tests publish the
- * services' confirmations themselves.
+ * services' confirmations themselves. The clock is a {@link TestClock}, which follows the system clock unless a test
+ * stops it.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -26,5 +28,6 @@ import org.springframework.test.context.ContextConfiguration;
 @AutoConfigureWebTestClient(timeout = "20s")
 @ExtendWith(ThreadDumpOnTimeout.class)
 @ContextConfiguration(initializers = InfrastructureInitializer.class)
+@Import(TestClock.Configuration.class)
 public @interface GatewayIntegrationTest {
 }

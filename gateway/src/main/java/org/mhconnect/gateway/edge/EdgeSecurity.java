@@ -1,5 +1,6 @@
 package org.mhconnect.gateway.edge;
 
+import java.time.Clock;
 import java.util.List;
 
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
@@ -74,14 +75,17 @@ class EdgeSecurity {
 
     /** The gateway's own keys, read from memory: the same checks as the services make. */
     @Bean
-    ReactiveJwtDecoder accessTokenDecoder(SigningKeys keys, GatewayProperties properties) {
+    ReactiveJwtDecoder accessTokenDecoder(SigningKeys keys, GatewayProperties properties, Clock clock) {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
                 .withJwkSource(jwt -> Flux.fromIterable(keys.publicKeys().getKeys()))
                 .jwsAlgorithm(SignatureAlgorithm.ES256)
                 .jwtProcessorCustomizer(processor -> processor.setJWSTypeVerifier(
                         new DefaultJOSEObjectTypeVerifier<JWKSecurityContext>(AccessTokens.ACCESS_TOKEN_TYPE)))
                 .build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<Jwt>(new JwtTimestampValidator(CLOCK_SKEW),
+        // The clock that stamps the tokens also judges them.
+        JwtTimestampValidator timestamps = new JwtTimestampValidator(CLOCK_SKEW);
+        timestamps.setClock(clock);
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<Jwt>(timestamps,
                 new JwtIssuerValidator(properties.identity().issuer()),
                 new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(properties.identity().audience()))));
         return decoder;

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Which webhook URLs this service may call: a guard against server-side request forgery, where someone registers a URL
@@ -21,6 +22,12 @@ import java.util.Optional;
  * {@code fd00:ec2::254}), multicast, broadcast and the other reserved ranges, and IPv6 forms that carry one of those
  * IPv4 addresses (IPv4-mapped, NAT64, 6to4). Any IPv6 address outside global unicast ({@code 2000::/3}) is refused
  * too. The IPv6 ranges are checked on the address bytes, so any spelling of an address is caught.
+ *
+ * <p>A host whose last label is a number (WHATWG URL: digits, or {@code 0x} and hex) is an IPv4 address to browsers
+ * and many resolvers, which also read octal ({@code 0177.0.0.1}), hex ({@code 0x7f000001}), decimal
+ * ({@code 2130706433}) and shortened ({@code 127.1}) forms, and disagree on them: Java reads {@code 0177.0.0.1} as the
+ * public 177.0.0.1. So such a host must be four decimal numbers from 0 to 255 without leading zeros. An IPv6 host is
+ * refused with a zone id or an IPv4 address written into it ({@code [::ffff:127.0.0.1]}, {@code [64:ff9b::10.0.0.1]}).
  *
  * <p>With {@code allowLoopback}, a development-only setting, loopback ({@code 127/8}, {@code ::1}) is allowed so that
  * a receiver on the developer's own machine can be used; nothing else is.
@@ -56,6 +63,16 @@ public final class WebhookUrlPolicy {
     private static final String DOCUMENTATION = "the URL points to an address reserved for documentation";
     private static final String RESERVED = "the URL points to a reserved address that is not on the public internet";
     private static final String NOT_PUBLIC = "the URL points to an address that is not on the public internet";
+    private static final String NO_HOST = "the URL must have a valid host name";
+    static final String UNUSUAL_IPV4 = "the URL's host is an IPv4 address written in an unusual form"
+            + " (write it as four numbers from 0 to 255 without leading zeros, such as 93.184.216.34)";
+    static final String IPV6_ZONE = "the URL's host is an IPv6 address with a zone id (an interface of one machine)";
+    static final String IPV6_WITH_IPV4 = "the URL's host is an IPv6 address with an IPv4 address written into it";
+
+    /** The last label of a host that browsers and resolvers read as an IPv4 address (WHATWG URL, ends in a number). */
+    private static final Pattern NUMERIC_LABEL = Pattern.compile("[0-9]+|0[xX][0-9a-fA-F]*");
+    private static final String OCTET = "(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])";
+    private static final Pattern DOTTED_QUAD = Pattern.compile(OCTET + "(\\." + OCTET + "){3}");
 
     /** Checked in order, so a specific reason comes before the general one of a wider block. */
     private static final List<Block> IPV4 = List.of(
@@ -166,12 +183,35 @@ public final class WebhookUrlPolicy {
         }
         String host = url.getHost();
         if (host == null || host.isBlank()) {
-            throw new RefusedWebhookUrlException("the URL must have a valid host name");
+            throw new RefusedWebhookUrlException(whyNoHost(url.getRawAuthority()));
         }
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
+            if (host.contains("%")) {
+                throw new RefusedWebhookUrlException(IPV6_ZONE);
+            }
+            if (host.contains(".")) {
+                throw new RefusedWebhookUrlException(IPV6_WITH_IPV4);
+            }
+        }
+        else if (endsInANumber(host) && !DOTTED_QUAD.matcher(host).matches()) {
+            throw new RefusedWebhookUrlException(UNUSUAL_IPV4);
         }
         return host;
+    }
+
+    /** Why {@link URI} found no host: it finds none in {@code 127.1}, {@code 256.0.0.1}, {@code [::ffff:01.2.3.4]}. */
+    private static String whyNoHost(String authority) {
+        if (authority != null && authority.startsWith("[")) {
+            return authority.contains("%") ? IPV6_ZONE : authority.contains(".") ? IPV6_WITH_IPV4 : NO_HOST;
+        }
+        String host = authority == null ? "" : authority.replaceFirst(":[0-9]*$", "");
+        return !host.isEmpty() && endsInANumber(host) && !DOTTED_QUAD.matcher(host).matches() ? UNUSUAL_IPV4 : NO_HOST;
+    }
+
+    private static boolean endsInANumber(String host) {
+        String trimmed = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+        return NUMERIC_LABEL.matcher(trimmed.substring(trimmed.lastIndexOf('.') + 1)).matches();
     }
 
     private Optional<String> whyRefused(InetAddress address) {

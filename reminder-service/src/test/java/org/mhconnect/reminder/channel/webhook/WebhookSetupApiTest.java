@@ -52,6 +52,9 @@ class WebhookSetupApiTest {
             "http://0.0.0.0/hook                  | an unspecified (this-network) address",
             "https://user:secret@93.184.216.34/x  | must not contain a user name or password",
             "/relative/hook                       | only http and https URLs can be webhooks",
+            "http://0177.0.0.1/hook               | an IPv4 address written in an unusual form",
+            "http://2130706433/hook               | an IPv4 address written in an unusual form",
+            "http://[fe80::1%25eth0]/hook         | an IPv6 address with a zone id",
     })
     void anAddressThatMayNotBeCalledIsRefusedWithTheReasonAndNothingIsKept(String url, String reason) {
         Reply reply = api.put(person, WEBHOOK, Map.of("url", url));

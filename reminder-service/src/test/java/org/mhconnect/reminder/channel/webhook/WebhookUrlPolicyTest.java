@@ -61,6 +61,86 @@ class WebhookUrlPolicyTest {
         assertThat(refusal(policy, "https://hooks.example/in")).contains(reason).doesNotContain(address);
     }
 
+    /**
+     * Every host here is an IP address to some client or resolver; a lenient resolver reads each as a public address,
+     * as Java reads {@code 0177.0.0.1} (177.0.0.1), so only the spelling can refuse them.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            http://0177.0.0.1/in           | IPv4 address written in an unusual form
+            http://0177.0000.0000.0001/in  | IPv4 address written in an unusual form
+            http://017700000001/in         | IPv4 address written in an unusual form
+            http://0x7f.0.0.1/in           | IPv4 address written in an unusual form
+            http://0x7f.0x0.0x0.0x1/in     | IPv4 address written in an unusual form
+            http://0x7f000001/in           | IPv4 address written in an unusual form
+            http://0X7F000001/in           | IPv4 address written in an unusual form
+            http://2130706433/in           | IPv4 address written in an unusual form
+            http://3232235777:8080/in      | IPv4 address written in an unusual form
+            http://127.1/in                | IPv4 address written in an unusual form
+            http://10.1/in                 | IPv4 address written in an unusual form
+            http://192.168.257/in          | IPv4 address written in an unusual form
+            http://0x7f.1/in               | IPv4 address written in an unusual form
+            http://0177.0x0.1/in           | IPv4 address written in an unusual form
+            http://127.0.0.01/in           | IPv4 address written in an unusual form
+            http://010.0.0.1/in            | IPv4 address written in an unusual form
+            http://256.0.0.1/in            | IPv4 address written in an unusual form
+            http://1.2.3.4.5/in            | IPv4 address written in an unusual form
+            http://127.0.0.1./in           | IPv4 address written in an unusual form
+            http://hooks.example.0x10/in   | IPv4 address written in an unusual form
+            http://hooks.example.17/in     | IPv4 address written in an unusual form
+            http://[::ffff:127.0.0.1]/in   | IPv6 address with an IPv4 address written into it
+            http://[::ffff:93.184.216.34]/ | IPv6 address with an IPv4 address written into it
+            http://[::127.0.0.1]/in        | IPv6 address with an IPv4 address written into it
+            http://[64:ff9b::10.0.0.1]/in  | IPv6 address with an IPv4 address written into it
+            http://[::ffff:0177.0.0.1]/in  | IPv6 address with an IPv4 address written into it
+            http://[fe80::1%25eth0]/in     | IPv6 address with a zone id
+            http://[2606:2800::1%251]/in   | IPv6 address with a zone id
+            """)
+    void anIpAddressInAnUnusualSpellingIsRefusedWhateverItResolvesTo(String url, String reason) {
+        WebhookUrlPolicy policy = new WebhookUrlPolicy(true, host -> new InetAddress[] { InetAddress.ofLiteral(PUBLIC) });
+
+        assertThat(refusal(policy, url)).contains(reason);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            http://[::ffff:7f00:1]/in    | loopback
+            http://[::7f00:1]/in         | reserved
+            http://[64:ff9b::a00:1]/in   | private network
+            http://[fe80::1]/in          | link-local
+            http://[::]/in               | unspecified
+            http://[ff02::1]/in          | multicast
+            http://127.0.0.1/in          | loopback
+            http://10.0.0.1/in           | private network
+            http://172.16.0.1/in         | private network
+            http://192.168.0.1/in        | private network
+            http://169.254.1.1/in        | link-local
+            http://169.254.169.254/in    | cloud metadata
+            http://100.64.0.1/in         | carrier-grade NAT
+            http://0.0.0.0/in            | unspecified
+            http://224.0.0.1/in          | multicast
+            """)
+    void anAddressInTheUsualSpellingIsJudgedByItsRange(String url, String reason) {
+        assertThat(refusal(new WebhookUrlPolicy(false), url)).contains(reason);
+    }
+
+    @ParameterizedTest
+    @CsvSource(textBlock = """
+            https://93.184.216.34/in
+            https://8.8.8.8/in
+            https://[2606:2800:220:1::248]/in
+            https://bad.cafe/in
+            https://1.example/in
+            https://123.45.example.org/in
+            https://0x.example/in
+            https://beef.face.cafe/in
+            """)
+    void aNameOrAPublicAddressInTheUsualSpellingIsAllowed(String url) {
+        WebhookUrlPolicy policy = new WebhookUrlPolicy(false, host -> new InetAddress[] { InetAddress.ofLiteral(PUBLIC) });
+
+        assertThat(refusal(policy, url)).isNull();
+    }
+
     @Test
     void anIpv4MappedIpv6AddressIsJudgedByItsIpv4Address() throws Exception {
         byte[] mapped = new byte[16];
