@@ -43,6 +43,9 @@ public record GatewayProperties(@DefaultValue Services services, @DefaultValue I
      * @param secureCookies   whether cookies carry {@code Secure}; browsers honour it on http://localhost too
      * @param mailFrom        the sender of account e-mails
      * @param emailChangeTtl  how long a link to confirm a new e-mail address works
+     * @param passwordResetTtl how long a link to choose a new password works
+     * @param emailVerificationTtl how long the link that confirms the address of a new account works
+     * @param linkMailsPerHour how many password-reset or verification mails one account is sent in an hour, at most
      */
     public record Identity(@NotBlank @DefaultValue("http://localhost:8080") String issuer,
             @NotBlank @DefaultValue("mhc-api") String audience,
@@ -51,6 +54,9 @@ public record GatewayProperties(@DefaultValue Services services, @DefaultValue I
             @DefaultValue("true") boolean secureCookies,
             @DefaultValue("Mental Health Connect <hello@mental-health-connect.local>") String mailFrom,
             @DefaultValue("24h") Duration emailChangeTtl,
+            @DefaultValue("30m") Duration passwordResetTtl,
+            @DefaultValue("7d") Duration emailVerificationTtl,
+            @DefaultValue("3") @Min(1) int linkMailsPerHour,
             @DefaultValue List<String> bootstrapAdmins) {
 
         /** Whether an account with this e-mail is made ADMIN and EDITOR when it signs up. */
