@@ -244,6 +244,8 @@ class WebJourneysSystemTest {
         assertThat(me.get("emailVerified")).isEqualTo(true);
 
         page.locator("#main-nav").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Sign out")).click();
+        assertThat(page.locator("#main-nav").getByRole(AriaRole.LINK,
+                new Locator.GetByRoleOptions().setName("Sign in"))).isVisible();
         WebBrowser.open(page, "sign-in");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Forgot your password?")).click();
         page.waitForURL("**/#/forgot-password");
