@@ -5,6 +5,7 @@ import { h, replace, toast, announce } from './dom.js';
 import { currentUser, isEditor, onSessionChange, restore, signOut } from './session.js';
 import { navigate, onPageShown, parse, prefetch, show, start } from './router.js';
 import { connect, disconnect, onInbox, unreadCount } from './live.js';
+import { drawVerifyNotice } from './verify-notice.js';
 
 const nav = document.getElementById('nav-list');
 const menuButton = document.getElementById('menu-button');
@@ -131,6 +132,7 @@ onInbox((type, item) => {
 
 onSessionChange((user, changed) => {
   drawNav();
+  drawVerifyNotice(user);
   if (changed) {
     if (user) connect();
     else disconnect();

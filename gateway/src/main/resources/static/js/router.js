@@ -29,6 +29,9 @@ const ROUTES = [
   { path: 'editor/:slug', page: 'editor-item', access: 'editor' },
   { path: 'sign-in', page: 'sign-in', access: 'guest' },
   { path: 'sign-up', page: 'sign-up', access: 'guest' },
+  { path: 'forgot-password', page: 'forgot-password', access: 'public' },
+  { path: 'reset-password', page: 'reset-password', access: 'public' },
+  { path: 'verify-email', page: 'verify-email', access: 'public' },
   { path: 'onboarding', page: 'onboarding' },
 ];
 

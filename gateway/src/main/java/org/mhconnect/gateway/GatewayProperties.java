@@ -44,6 +44,9 @@ public record GatewayProperties(@DefaultValue Services services, @DefaultValue I
      * @param secureCookies   whether cookies carry {@code Secure}; browsers honour it on http://localhost too
      * @param mailFrom        the sender of account e-mails
      * @param emailChangeTtl  how long a link to confirm a new e-mail address works
+     * @param passwordResetTtl how long a link to choose a new password works
+     * @param emailVerificationTtl how long the link that confirms the address of a new account works
+     * @param linkMailsPerHour how many password-reset or verification mails one account is sent in an hour, at most
      * @param keyEncryptionKey Base64 of 32 random bytes that seal the private signing keys in MongoDB, from a secret
      *                        store or the environment ({@code MHC_GATEWAY_IDENTITY_KEYENCRYPTIONKEY})
      * @param keyEncryptionKeyFile without {@code keyEncryptionKey}: the file a key is generated into once (0600)
@@ -55,6 +58,9 @@ public record GatewayProperties(@DefaultValue Services services, @DefaultValue I
             @DefaultValue("true") boolean secureCookies,
             @DefaultValue("Mental Health Connect <hello@mental-health-connect.local>") String mailFrom,
             @DefaultValue("24h") Duration emailChangeTtl,
+            @DefaultValue("30m") Duration passwordResetTtl,
+            @DefaultValue("7d") Duration emailVerificationTtl,
+            @DefaultValue("3") @Min(1) int linkMailsPerHour,
             @DefaultValue List<String> bootstrapAdmins,
             String keyEncryptionKey,
             @DefaultValue(".data/gateway/key-encryption-key.properties") Path keyEncryptionKeyFile) {

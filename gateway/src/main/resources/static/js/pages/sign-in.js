@@ -45,7 +45,7 @@ export default function render(root, ctx) {
     h('div', { class: 'form-problem' }),
     field('E-mail address', email),
     passwordField('Password', password),
-    h('div', { class: 'actions' }, submit));
+    h('div', { class: 'actions' }, submit, h('a', { href: '#/forgot-password', text: 'Forgot your password?' })));
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();

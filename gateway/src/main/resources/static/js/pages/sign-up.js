@@ -47,7 +47,7 @@ export default function render(root, ctx) {
           locale: localeOf(browserLanguage(), country.value),
         });
         await signIn(email.value.trim(), password.input.value);
-        announce('Your account is ready.');
+        announce('Your account is ready. We have sent you an e-mail to confirm your address.');
         ctx.navigate('/onboarding', { replace: true });
       } catch (error) {
         showFormProblem(form, error);

@@ -10,6 +10,8 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
@@ -23,12 +25,14 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A person's journeys through the web app in a real browser, against the running system: signing up, writing in
  * the journal and seeing it in the insights, reacting to an article, a reminder arriving live in the inbox, taking
  * the journal home, meeting the support panel, and leaving for good. One person walks through all of them, each
- * journey in a fresh browser context (a new visit, signed in with the form); deleting the account comes last.
+ * journey in a fresh browser context (a new visit, signed in with the form); deleting the account comes last. A
+ * second person, Kim, confirms a new address and replaces a forgotten password, both by links from the mail catcher.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @BrowserTest
@@ -221,6 +225,51 @@ class WebJourneysSystemTest {
 
     @Test
     @Order(7)
+    void aNewAddressIsConfirmedByItsLinkAndAForgottenPasswordIsReplacedByMail() throws Exception {
+        String address = WebBrowser.newEmail("kim");
+        page.navigate(WebBrowser.url("sign-up"));
+        WebBrowser.settle(page);
+        page.getByLabel("What should we call you?").fill("Kim");
+        page.getByLabel("E-mail address").fill(address);
+        page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(People.PASSWORD);
+        button("Create my account").click();
+        page.waitForURL("**/#/onboarding");
+        Locator notice = page.locator("[data-testid=verify-notice]");
+        assertThat(notice).containsText("Please confirm your e-mail address");
+
+        page.navigate(linkInMail(address, "Please confirm your e-mail address", "verify-email"));
+        assertThat(page.locator("[data-testid=email-confirmed]")).containsText("Your e-mail address is confirmed");
+        assertThat(notice).hasCount(0);
+        Map<?, ?> me = (Map<?, ?>) page.evaluate("async () => (await fetch('/api/me')).json()");
+        assertThat(me.get("emailVerified")).isEqualTo(true);
+
+        page.locator("#main-nav").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Sign out")).click();
+        assertThat(page.locator("#main-nav").getByRole(AriaRole.LINK,
+                new Locator.GetByRoleOptions().setName("Sign in"))).isVisible();
+        WebBrowser.open(page, "sign-in");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Forgot your password?")).click();
+        page.waitForURL("**/#/forgot-password");
+        page.getByLabel("E-mail address").fill(address);
+        button("Send me a link").click();
+        assertThat(page.locator("[data-testid=reset-requested]")).containsText("Please look in your inbox");
+
+        String newPassword = "a kite over the autumn field";
+        page.navigate(linkInMail(address, "Choose a new password", "reset-password"));
+        WebBrowser.settle(page);
+        page.getByLabel("New password", new Page.GetByLabelOptions().setExact(true)).fill(newPassword);
+        button("Save my new password").click();
+        assertThat(page.locator("[data-testid=password-changed]")).containsText("Your new password is saved");
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).last().click();
+        page.getByLabel("E-mail address").fill(address);
+        page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(newPassword);
+        button("Sign in").click();
+        page.waitForURL("**/#/today");
+        assertThat(heading()).containsText("Kim");
+    }
+
+    @Test
+    @Order(8)
     void deletingTheAccountShowsProgressUntilEveryServiceHasConfirmed() throws Exception {
         signIn();
         WebBrowser.open(page, "account");
@@ -247,6 +296,30 @@ class WebJourneysSystemTest {
                 "{\"email\":\"%s\",\"password\":\"%s\"}".formatted(email, People.PASSWORD)).statusCode();
         assertThat(signIn).isEqualTo(401);
         email = null;
+    }
+
+    /** The web-app link in the newest mail to this address with this subject, once the mail catcher has it. */
+    private String linkInMail(String address, String subject, String route) {
+        Pattern link = Pattern.compile("http://\\S+/#/" + route + "\\?token=[A-Za-z0-9_-]+");
+        String[] found = new String[1];
+        page.waitForCondition(() -> {
+            try {
+                JsonNode mails = People.JSON.readTree(People.get(RunningSystem.shared().mailViewer() + "/api/messages",
+                        null).body());
+                mails.valueStream()
+                        .filter(mail -> mail.get("subject").asString().equals(subject)
+                                && mail.get("to").toString().contains(address))
+                        .map(mail -> link.matcher(mail.get("text").asString()))
+                        .filter(Matcher::find)
+                        .reduce((first, second) -> second)
+                        .ifPresent(matcher -> found[0] = matcher.group());
+                return found[0] != null;
+            }
+            catch (Exception ex) {
+                return false;
+            }
+        }, new Page.WaitForConditionOptions().setTimeout(30_000));
+        return found[0];
     }
 
     private void signIn() throws Exception {

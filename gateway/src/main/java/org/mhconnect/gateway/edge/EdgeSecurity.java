@@ -39,7 +39,7 @@ class EdgeSecurity {
     /** Clocks differ a little between machines; not by minutes, which would stretch a token's life. */
     static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofSeconds(5);
 
-    static final List<String> OWN_ENDPOINTS = List.of("/api/me", "/api/admin");
+    static final List<String> OWN_ENDPOINTS = List.of("/api/me", "/api/admin", "/api/auth/verify-email/resend");
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
@@ -51,7 +51,8 @@ class EdgeSecurity {
                 // Only the gateway's own endpoints go through Spring Security; requests for the services are checked
                 // by the services, and running the whole chain for them cost a large share of the gateway's
                 // throughput (bench/gateway-overhead.sh). Security headers for every response: SecurityHeadersFilter.
-                .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/me", "/api/me/**", "/api/admin/**"))
+                .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/me", "/api/me/**", "/api/admin/**",
+                        "/api/auth/verify-email/resend"))
                 .headers(ServerHttpSecurity.HeaderSpec::disable)
                 // Cookie-authenticated changes are guarded by CookieCsrfFilter; bearer clients need no CSRF token.
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)

@@ -27,7 +27,9 @@ import reactor.core.publisher.Mono;
 @Order(-200)
 class RateLimitFilter implements WebFilter {
 
-    static final Set<String> SIGN_IN_PATHS = Set.of("/api/auth/login", "/api/auth/signup", "/api/auth/refresh");
+    /** Sign-in, sign-up, refresh, and the mailed links: password reset and address confirmation. */
+    static final Set<String> SIGN_IN_PATHS = Set.of("/api/auth/login", "/api/auth/signup", "/api/auth/refresh",
+            "/api/auth/password-reset", "/api/auth/password-reset/confirm", "/api/auth/verify-email");
 
     private final RateBuckets buckets;
     private final GatewayProperties.RateLimits limits;

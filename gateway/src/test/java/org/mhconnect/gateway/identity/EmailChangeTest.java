@@ -1,52 +1,28 @@
 package org.mhconnect.gateway.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.mhconnect.gateway.identity.IdentityFixtures.GOOD_PASSWORD;
 import static org.mhconnect.gateway.identity.IdentityFixtures.anEmail;
 import static org.mhconnect.gateway.identity.IdentityFixtures.signIn;
 import static org.mhconnect.gateway.identity.IdentityFixtures.signUp;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.mhconnect.devstack.CapturedMail;
-import org.mhconnect.devstack.MailCatcher;
-import org.mhconnect.gateway.GatewayIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** A new e-mail address counts only once the link sent to it is followed; real SMTP, captured by GreenMail. */
-@GatewayIntegrationTest
-// Its own settings make its own application context; closing it afterwards keeps fewer gateways running at once.
-@DirtiesContext
-class EmailChangeTest {
+class EmailChangeTest extends WithCapturedMail {
 
-    static final MailCatcher MAIL = MailCatcher.onPort(freePort());
     static final Pattern LINK = Pattern.compile("http://\\S+/api/auth/email-confirmation\\?token=(\\S+)");
 
     @Autowired
     WebTestClient http;
-
-    @DynamicPropertySource
-    static void smtp(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.port", MAIL::smtpPort);
-    }
-
-    @AfterAll
-    static void stopMail() {
-        MAIL.close();
-    }
 
     @Test
     void theNewAddressCountsOnlyAfterItsLinkIsFollowed() {
@@ -59,9 +35,8 @@ class EmailChangeTest {
                 .bodyValue(Map.of("newEmail", next, "currentPassword", GOOD_PASSWORD)).exchange()
                 .expectStatus().isAccepted();
 
-        CapturedMail confirmation = await().atMost(Duration.ofSeconds(20))
-                .until(() -> mailTo(next), mail -> mail != null);
-        assertThat(mailTo(old)).isNotNull();
+        CapturedMail confirmation = awaitMail(next, "Please confirm your new e-mail address", 1);
+        awaitMail(old, "Your e-mail address is about to change", 1);
         http.get().uri("/api/me").headers(h -> h.setBearerAuth(token)).exchange()
                 .expectBody().jsonPath("$.email").isEqualTo(old);
 
@@ -71,8 +46,9 @@ class EmailChangeTest {
                 .expectStatus().isSeeOther()
                 .expectHeader().location("/?email-change=confirmed");
 
+        // The link proved the new address: the account's address counts as confirmed.
         http.get().uri("/api/me").headers(h -> h.setBearerAuth(token)).exchange()
-                .expectBody().jsonPath("$.email").isEqualTo(next);
+                .expectBody().jsonPath("$.email").isEqualTo(next).jsonPath("$.emailVerified").isEqualTo(true);
         signIn(http, next);
         http.get().uri("/api/auth/email-confirmation?token={token}", link.group(1)).exchange()
                 .expectHeader().location("/?email-change=expired");
@@ -92,18 +68,5 @@ class EmailChangeTest {
         http.post().uri("/api/me/email").headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("newEmail", someoneElses, "currentPassword", GOOD_PASSWORD)).exchange()
                 .expectStatus().isEqualTo(409);
-    }
-
-    private static CapturedMail mailTo(String address) {
-        return MAIL.messages().stream().filter(mail -> mail.to().contains(address)).findFirst().orElse(null);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-        catch (IOException ex) {
-            throw new IllegalStateException(ex);
-        }
     }
 }

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.mhconnect.events.DomainEvent;
 import org.mhconnect.events.Topics;
 import org.mhconnect.events.user.UserDeletionRequested;
+import org.mhconnect.events.user.UserEmailVerified;
 import org.mhconnect.events.user.UserProfileChanged;
 import org.mhconnect.events.user.UserRegistered;
 import org.mhconnect.gateway.identity.account.PendingAnnouncement.Kind;
@@ -26,7 +27,7 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Tells the other services about accounts on {@code mhc.users}, keyed by user id, and never loses an announcement.
  * <p>
- * A sign-up or profile change is staged first ({@link PendingAnnouncement}), then written, then published, then
+ * A sign-up, profile change or confirmed address is staged first ({@link PendingAnnouncement}), then written, then published, then
  * unstaged. When the broker cannot be reached the person's request still succeeds, and the staged entry stays:
  * {@link #announceOverdue()} publishes it again from the account as it is then, or drops it when the account was never
  * written (a taken e-mail, a crash before the insert) or is being deleted. Publishing waits for the broker's
@@ -59,6 +60,11 @@ public class AccountAnnouncements {
     /** Saves the changed account with {@code save}, then announces {@code user.profile-changed}. */
     public Mono<AccountDocument> profileChanged(String userId, Mono<AccountDocument> save) {
         return afterWriting(Kind.PROFILE_CHANGED, userId, save);
+    }
+
+    /** Saves the account with its address confirmed, with {@code save}, then announces {@code user.email-verified}. */
+    public Mono<AccountDocument> emailVerified(String userId, Mono<AccountDocument> save) {
+        return afterWriting(Kind.EMAIL_VERIFIED, userId, save);
     }
 
     public Mono<Void> deletionRequested(String userId) {
@@ -117,9 +123,10 @@ public class AccountAnnouncements {
         Instant now = clock.instant();
         return switch (pending.kind()) {
             case REGISTERED -> new UserRegistered(id, now, account.id(), account.email(), account.displayName(),
-                    account.timeZone(), account.locale());
+                    account.timeZone(), account.locale(), account.isEmailVerified());
             case PROFILE_CHANGED -> new UserProfileChanged(id, now, account.id(), account.email(), account.displayName(),
                     account.timeZone(), account.locale());
+            case EMAIL_VERIFIED -> new UserEmailVerified(id, now, account.id(), account.email());
         };
     }
 

@@ -21,6 +21,6 @@ import org.springframework.data.mongodb.core.mapping.Document;
 public record PendingAnnouncement(@Id String id, String userId, Kind kind, @Indexed Instant stagedAt) {
 
     public enum Kind {
-        REGISTERED, PROFILE_CHANGED
+        REGISTERED, PROFILE_CHANGED, EMAIL_VERIFIED
     }
 }

@@ -1,12 +1,9 @@
 package org.mhconnect.gateway.identity.email;
 
 import java.net.URI;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Base64;
 
 import org.mhconnect.gateway.GatewayProperties;
-import org.mhconnect.gateway.Sha256;
 import org.mhconnect.gateway.identity.account.AccountAnnouncements;
 import org.mhconnect.gateway.identity.account.AccountDocument;
 import org.mhconnect.gateway.identity.account.Accounts;
@@ -22,8 +19,6 @@ import reactor.core.publisher.Mono;
  */
 @Component
 public class EmailChange {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ReactiveMongoTemplate mongo;
     private final Accounts accounts;
@@ -44,7 +39,7 @@ public class EmailChange {
 
     /** Sends the confirmation link; nothing about the account changes yet. */
     public Mono<Void> request(AccountDocument account, String newEmail) {
-        String token = newToken();
+        String token = LinkTokens.newToken();
         String address = Accounts.normalise(newEmail);
         EmailChangeDocument pending = new EmailChangeDocument(hash(token), account.id(), address,
                 clock.instant().plus(properties.identity().emailChangeTtl()));
@@ -73,13 +68,7 @@ public class EmailChange {
         return accounts.byEmail(email).hasElement();
     }
 
-    private static String newToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
     private static String hash(String token) {
-        return Sha256.hex(token);
+        return LinkTokens.hash(token);
     }
 }

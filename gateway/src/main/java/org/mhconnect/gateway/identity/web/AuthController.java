@@ -14,6 +14,7 @@ import org.mhconnect.gateway.identity.account.Accounts;
 import org.mhconnect.gateway.identity.account.PasswordPolicy;
 import org.mhconnect.gateway.identity.account.Role;
 import org.mhconnect.gateway.identity.email.EmailChange;
+import org.mhconnect.gateway.identity.email.EmailVerification;
 import org.mhconnect.gateway.identity.token.AccessTokens;
 import org.mhconnect.gateway.identity.token.RefreshSessions;
 import org.springframework.dao.DuplicateKeyException;
@@ -31,7 +32,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** Sign-up, sign-in, refresh and sign-out. */
+/** Sign-up (which mails a link to confirm the address), sign-in, refresh and sign-out. */
 @RestController
 @RequestMapping("/api/auth")
 class AuthController {
@@ -44,12 +45,14 @@ class AuthController {
     private final TokenCookies cookies;
     private final AccountAnnouncements announcements;
     private final EmailChange emailChange;
+    private final EmailVerification verification;
     private final Clock clock;
     private final org.mhconnect.gateway.GatewayProperties properties;
 
     AuthController(Accounts accounts, PasswordPolicy policy, PasswordHashing passwords, AccessTokens accessTokens,
             RefreshSessions sessions, TokenCookies cookies, AccountAnnouncements announcements, EmailChange emailChange,
-            Clock clock, org.mhconnect.gateway.GatewayProperties properties) {
+            EmailVerification verification, Clock clock, org.mhconnect.gateway.GatewayProperties properties) {
+        this.verification = verification;
         this.properties = properties;
         this.announcements = announcements;
         this.emailChange = emailChange;
@@ -70,8 +73,11 @@ class AuthController {
         return passwords.hash(request.password())
                 .map(hash -> new AccountDocument(UUID.randomUUID().toString(), Accounts.normalise(request.email()), hash,
                         request.displayName().strip(), request.timeZone(), request.locale(), rolesAtSignUp(request.email()),
-                        clock.instant(), null, null))
+                        clock.instant(), null, false, null))
                 .flatMap(account -> announcements.registered(account.id(), accounts.insert(account)))
+                // The link is mailed aside: a mail server that is down must not stop anyone signing up, and the person
+                // can ask for the link again from the web app.
+                .flatMap(account -> verification.send(account).thenReturn(account))
                 .onErrorMap(DuplicateKeyException.class, ex -> new IdentityException(HttpStatus.CONFLICT,
                         "This e-mail already has an account", "Try signing in instead, or use another address."))
                 .map(account -> ResponseEntity.created(URI.create("/api/me")).body(UserView.of(account)));

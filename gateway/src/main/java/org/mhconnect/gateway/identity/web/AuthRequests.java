@@ -37,6 +37,15 @@ final class AuthRequests {
     record PasswordChange(@NotBlank @Size(max = 128) String currentPassword, @NotBlank @Size(max = 128) String newPassword) {
     }
 
+    record PasswordResetRequest(@NotBlank @Email @Size(max = 254) String email) {
+    }
+
+    record PasswordResetConfirmation(@NotBlank @Size(max = 100) String token, @NotBlank @Size(max = 128) String newPassword) {
+    }
+
+    record EmailVerificationConfirmation(@NotBlank @Size(max = 100) String token) {
+    }
+
     private AuthRequests() {
     }
 }
