@@ -1,6 +1,7 @@
 package org.mhconnect.journal.transfer;
 
 import java.io.InputStream;
+import java.util.Set;
 
 import org.mhconnect.journal.safety.SafetyPlan;
 import tools.jackson.core.JacksonException;
@@ -30,6 +31,8 @@ final class ExportReader {
         void safetyPlan(SafetyPlan plan);
     }
 
+    private static final Set<String> FIELDS = Set.of("format", "version", "exportedAt", "entries", "checkIns", "safetyPlan");
+
     private final JsonMapper json;
     private final ObjectReader entryReader;
     private final ObjectReader checkInReader;
@@ -55,6 +58,9 @@ final class ExportReader {
             while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
+                if (!FIELDS.contains(name)) {
+                    throw new InvalidImportException("The export has a field that is not part of the format.");
+                }
                 where = "'" + name + "'";
                 switch (name) {
                     case "format" -> format = value == JsonToken.VALUE_STRING ? parser.getString() : null;
@@ -84,8 +90,7 @@ final class ExportReader {
                             visitor.safetyPlan(safetyPlanReader.readValue(parser));
                         }
                     }
-                    default -> throw new InvalidImportException("'" + name.substring(0, Math.min(name.length(), 40))
-                            + "' is not a field of an export.");
+                    default -> throw new IllegalStateException("unreachable");
                 }
                 where = "the document";
             }

@@ -139,14 +139,14 @@ class ExportImportTest {
     @Test
     void aLargeImportIsReadAsAStream() throws Exception {
         String user = aUser();
-        // About 24 MB, generated while it is sent: 150 entries of nearly 20,000 characters (each one written costs
+        // About 24 MB, generated while it is sent: 100 entries of nearly 20,000 characters (each one written costs
         // the suite time, so not more) and white space after them, which the body is read and parsed through too.
-        HttpResponse<String> response = streamImport(user, new GeneratedExport(150, 19_800, 21L * 1024 * 1024));
+        HttpResponse<String> response = streamImport(user, new GeneratedExport(100, 19_800, 22L * 1024 * 1024));
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(json.readTree(response.body()).get("entriesImported").asInt()).isEqualTo(150);
+        assertThat(json.readTree(response.body()).get("entriesImported").asInt()).isEqualTo(100);
         http.get().uri("/api/journal/entries?size=1").headers(bearer(user)).exchange()
-                .expectBody().jsonPath("$.items[0].body").value(body -> assertThat(body.toString()).startsWith("149 quiet"));
+                .expectBody().jsonPath("$.items[0].body").value(body -> assertThat(body.toString()).startsWith("99 quiet"));
     }
 
     @Test
@@ -172,6 +172,21 @@ class ExportImportTest {
                 .expectStatus().isBadRequest()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.detail").value(detail -> assertThat(detail.toString()).startsWith("entries[2].mood"));
+        assertThat(json.readTree(exportJson(target)).get("entries").size()).isZero();
+    }
+
+    @Test
+    void anExportCutOffInTheMiddleIsRefusedAndWritesNothing() {
+        String source = aUser();
+        writeJournal(source);
+        String exported = exportJson(source);
+        String cut = exported.substring(0, exported.indexOf("\"checkIns\""));
+
+        String target = aUser();
+        http.post().uri("/api/journal/import").headers(bearer(target)).contentType(MediaType.APPLICATION_JSON)
+                .body(cut).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(json.readTree(exportJson(target)).get("entries").size()).isZero();
     }
 
