@@ -15,6 +15,7 @@ COPY pom.xml ./
 COPY events/pom.xml events/
 COPY kafka-events/pom.xml kafka-events/
 COPY http-problems/pom.xml http-problems/
+COPY idempotency/pom.xml idempotency/
 COPY resource-server/pom.xml resource-server/
 COPY devstack/pom.xml devstack/
 COPY test-support/pom.xml test-support/
@@ -31,6 +32,7 @@ RUN mvn -B -q dependency:go-offline || true
 COPY events/src/main events/src/main
 COPY kafka-events/src/main kafka-events/src/main
 COPY http-problems/src/main http-problems/src/main
+COPY idempotency/src/main idempotency/src/main
 COPY resource-server/src/main resource-server/src/main
 COPY devstack/src/main devstack/src/main
 COPY test-support/src/main test-support/src/main

@@ -71,6 +71,8 @@ export default async function render(root, ctx) {
       h('a', { class: 'button', href: editing ? `#/journal/${encodeURIComponent(id)}` : '#/journal', text: 'Cancel' })));
 
   let dirty = false;
+  let lastSent = null;
+  let saveKey = null;
   form.addEventListener('input', () => { dirty = true; });
   form.addEventListener('change', () => { dirty = true; });
   ctx.guard(() => dirty);
@@ -112,10 +114,18 @@ export default async function render(root, ctx) {
       localDateTime: when.value ? `${when.value}:00`.slice(0, 19) : undefined,
     };
     if (editing) payload.version = entry.version;
+    // A new entry carries an Idempotency-Key, the same for as long as the words are the same: a save sent again after
+    // a lost answer gives back the entry saved the first time instead of a second one.
+    const sent = JSON.stringify(payload);
+    if (!editing && sent !== lastSent) {
+      lastSent = sent;
+      saveKey = globalThis.crypto && crypto.randomUUID ? crypto.randomUUID() : null;
+    }
     await busy(submit, async () => {
       try {
         const saved = await api(editing ? `/api/journal/entries/${encodeURIComponent(id)}` : '/api/journal/entries', {
           method: editing ? 'PUT' : 'POST', body: payload,
+          headers: !editing && saveKey ? { 'Idempotency-Key': saveKey } : {},
         });
         dirty = false;
         if (saved.support) {

@@ -5,15 +5,20 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.Valid;
+import org.mhconnect.idempotency.IdempotencyKey;
+import org.mhconnect.idempotency.IdempotentRequests;
 import org.mhconnect.journal.checkin.CheckInQuestionnaire.Item;
+import org.mhconnect.journal.web.IdempotentPosts;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The self-compassion check-in: its questions, taking one, and the history with its trend. */
 @RestController
@@ -21,9 +26,13 @@ import org.springframework.web.bind.annotation.RestController;
 class CheckInController {
 
     private final CheckIns checkIns;
+    private final IdempotentPosts idempotent;
+    private final JsonMapper json;
 
-    CheckInController(CheckIns checkIns) {
+    CheckInController(CheckIns checkIns, IdempotentPosts idempotent, JsonMapper json) {
         this.checkIns = checkIns;
+        this.idempotent = idempotent;
+        this.json = json;
     }
 
     record Questions(List<Item> items, Map<Integer, String> scale, String note) {
@@ -38,11 +47,17 @@ class CheckInController {
         return new Questions(CheckInQuestionnaire.ITEMS, CheckInQuestionnaire.SCALE, CheckInQuestionnaire.NOTE);
     }
 
+    /** Records a check-in; with an {@code Idempotency-Key}, the same request again gives the first one back. */
     @PostMapping
     ResponseEntity<CheckInView> complete(@AuthenticationPrincipal(expression = "subject") String userId,
+            @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey,
             @Valid @RequestBody CheckInRequest request) {
-        CheckInView view = CheckInView.of(checkIns.complete(userId, request));
-        return ResponseEntity.created(URI.create("/api/journal/checkins/" + view.id())).body(view);
+        String fingerprint = IdempotentRequests.fingerprint("POST /api/journal/checkins", json.writeValueAsBytes(request));
+        return idempotent.once(userId, idempotencyKey, fingerprint, () -> {
+            CheckInView view = CheckInView.of(checkIns.complete(userId, request));
+            return ResponseEntity.created(URI.create("/api/journal/checkins/" + view.id())).body(view);
+        }, answer -> answer.getBody().id(), earlier -> ResponseEntity.status(earlier.status())
+                .location(URI.create(earlier.location())).body(read(userId, earlier.remembered())));
     }
 
     /** One check-in of the caller; another person's answers 404 like a missing one. */

@@ -8,7 +8,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
+import org.mhconnect.idempotency.IdempotencyKey;
+import org.mhconnect.idempotency.IdempotentRequests;
 import org.mhconnect.journal.support.CrisisSupport;
+import org.mhconnect.journal.web.IdempotentPosts;
 import org.mhconnect.journal.vocabulary.EmotionCode;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
@@ -26,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Writing and reading journal entries. The caller is the subject of the verified access token. */
 @RestController
@@ -35,20 +39,36 @@ class EntryController {
     private final Journal journal;
     private final CrisisSupport support;
     private final WriterCountry countries;
+    private final IdempotentPosts idempotent;
+    private final JsonMapper json;
 
-    EntryController(Journal journal, CrisisSupport support, WriterCountry countries) {
+    EntryController(Journal journal, CrisisSupport support, WriterCountry countries, IdempotentPosts idempotent,
+            JsonMapper json) {
         this.journal = journal;
         this.support = support;
         this.countries = countries;
+        this.idempotent = idempotent;
+        this.json = json;
     }
 
-    /** Saves an entry. When its words suggest the writer may be in danger, the answer carries a {@code support} block. */
+    /**
+     * Saves an entry. When its words suggest the writer may be in danger, the answer carries a {@code support} block.
+     * With an {@code Idempotency-Key}, the same request again within 24 hours answers with the entry saved the first
+     * time, read afresh, instead of saving it twice.
+     */
     @PostMapping
     ResponseEntity<EntryView> create(@AuthenticationPrincipal(expression = "subject") String userId,
             @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
+            @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey,
             @Valid @RequestBody EntryRequest request) {
-        EntryView entry = withSupport(userId, acceptLanguage, journal.create(userId, request));
-        return ResponseEntity.created(URI.create("/api/journal/entries/" + entry.id())).body(entry);
+        String fingerprint = IdempotentRequests.fingerprint("POST /api/journal/entries", json.writeValueAsBytes(request));
+        return idempotent.once(userId, idempotencyKey, fingerprint, () -> {
+            EntryView entry = withSupport(userId, acceptLanguage, journal.create(userId, request));
+            return ResponseEntity.created(URI.create("/api/journal/entries/" + entry.id())).body(entry);
+        }, answer -> answer.getBody().id(), earlier -> ResponseEntity.status(earlier.status())
+                .location(URI.create(earlier.location()))
+                .body(withSupport(userId, acceptLanguage, journal.read(userId, earlier.remembered())
+                        .orElseThrow(EntryNotFoundException::new))));
     }
 
     @GetMapping("/{id}")

@@ -208,24 +208,31 @@ public class Journal implements AggregateExistence, JournalErasure {
 
     /**
      * Restores an exported entry under its own id. An entry that is already there is left alone, so importing the
-     * same export twice changes nothing. Returns whether it was added.
+     * same export twice changes nothing. An id that belongs to another account (an export from there) gets this
+     * account's copy an id of its own, derived from the account and the exported id, so that importing it again finds
+     * the copy instead of adding another. Returns whether it was added.
      */
     public boolean restore(String userId, String entryId, EntryRequest request, Instant createdAt) {
-        Optional<JournalEntryDocument> existing = Optional.ofNullable(mongo.findById(entryId, JournalEntryDocument.class));
-        if (existing.isPresent()) {
-            if (existing.get().userId().equals(userId)) {
-                return false;
-            }
-            // The id belongs to someone else (an export from another account): keep the entry under a new id.
-            entryId = UUID.randomUUID().toString();
+        String copyId = copyId(userId, entryId);
+        if (mongo.exists(Query.query(Criteria.where("_id").is(copyId)), JournalEntryDocument.class)) {
+            return false;
+        }
+        JournalEntryDocument existing = mongo.findById(entryId, JournalEntryDocument.class);
+        if (existing != null && existing.userId().equals(userId)) {
+            return false;
         }
         try {
-            create(userId, entryId, request, createdAt);
+            create(userId, existing == null ? entryId : copyId, request, createdAt);
             return true;
         }
         catch (DuplicateKeyException ex) {
             return false;
         }
+    }
+
+    /** The id of this account's copy of an entry exported from another account: the same on every import. */
+    static String copyId(String userId, String exportedId) {
+        return UUID.nameUUIDFromBytes((userId + "\u0000" + exportedId).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     /** Checks an entry to restore exactly as a new one would be checked, without writing anything. */

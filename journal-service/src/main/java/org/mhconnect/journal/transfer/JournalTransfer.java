@@ -5,28 +5,20 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 import org.mhconnect.journal.checkin.CheckInScores;
 import org.mhconnect.journal.checkin.CheckIns;
-import org.mhconnect.journal.checkin.InvalidCheckInException;
-import org.mhconnect.journal.entry.EntryRequest;
 import org.mhconnect.journal.entry.EntryView;
-import org.mhconnect.journal.entry.InvalidEntryException;
 import org.mhconnect.journal.entry.Journal;
-import org.mhconnect.journal.safety.InvalidSafetyPlanException;
 import org.mhconnect.journal.safety.SafetyPlans;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Export as JSON or Markdown, and import of the JSON export. */
+/** Export as JSON or Markdown; {@link JournalImport} reads the JSON back. */
 @Component
 class JournalTransfer {
 
@@ -36,22 +28,14 @@ class JournalTransfer {
     private final CheckIns checkIns;
     private final SafetyPlans safetyPlans;
     private final JsonMapper json;
-    private final Validator validator;
     private final Clock clock;
 
-    JournalTransfer(Journal journal, CheckIns checkIns, SafetyPlans safetyPlans, JsonMapper json, Validator validator,
-            Clock clock) {
+    JournalTransfer(Journal journal, CheckIns checkIns, SafetyPlans safetyPlans, JsonMapper json, Clock clock) {
         this.journal = journal;
         this.checkIns = checkIns;
         this.safetyPlans = safetyPlans;
         this.json = json;
-        this.validator = validator;
         this.clock = clock;
-    }
-
-    /** @param safetyPlanImported whether the export's safety plan was restored; a plan the person has is kept */
-    record ImportResult(int entriesImported, int entriesSkipped, int checkInsImported, int checkInsSkipped,
-            boolean safetyPlanImported) {
     }
 
     /** Streams the JSON export, one entry at a time, so a long journal never sits in memory whole. */
@@ -121,67 +105,6 @@ class JournalTransfer {
         }
         zip.finish();
         zip.flush();
-    }
-
-    /** Checks everything first, then restores. Nothing is written when anything is wrong. */
-    ImportResult restore(String userId, JournalExport export) {
-        if (export.version() != JournalExport.VERSION) {
-            throw new InvalidImportException("This export has version " + export.version() + "; version "
-                    + JournalExport.VERSION + " can be imported.");
-        }
-        List<EntryRequest> requests = export.entries().stream().map(JournalTransfer::request).toList();
-        for (int i = 0; i < requests.size(); i++) {
-            Set<ConstraintViolation<EntryRequest>> violations = validator.validate(requests.get(i));
-            if (!violations.isEmpty()) {
-                ConstraintViolation<EntryRequest> first = violations.iterator().next();
-                throw new InvalidImportException("entries[" + i + "]." + first.getPropertyPath() + " " + first.getMessage());
-            }
-            try {
-                journal.check(requests.get(i));
-            }
-            catch (InvalidEntryException ex) {
-                throw new InvalidImportException("entries[" + i + "]: " + ex.getMessage());
-            }
-        }
-        List<JournalExport.CheckIn> exportedCheckIns = export.checkIns() == null ? List.of() : export.checkIns();
-        for (int i = 0; i < exportedCheckIns.size(); i++) {
-            try {
-                CheckInScores.of(exportedCheckIns.get(i).answers());
-            }
-            catch (InvalidCheckInException ex) {
-                throw new InvalidImportException("checkIns[" + i + "]: " + ex.getMessage());
-            }
-        }
-        if (export.safetyPlan() != null) {
-            try {
-                safetyPlans.check(export.safetyPlan());
-            }
-            catch (InvalidSafetyPlanException ex) {
-                throw new InvalidImportException("safetyPlan." + ex.getMessage());
-            }
-        }
-        int entriesImported = 0;
-        for (int i = 0; i < requests.size(); i++) {
-            JournalExport.Entry entry = export.entries().get(i);
-            if (journal.restore(userId, entry.id(), requests.get(i), entry.createdAt())) {
-                entriesImported++;
-            }
-        }
-        int checkInsImported = 0;
-        for (JournalExport.CheckIn checkIn : exportedCheckIns) {
-            if (checkIns.restore(userId, new CheckIns.Restorable(checkIn.id(), checkIn.takenAt(), checkIn.localDate(),
-                    checkIn.answers()))) {
-                checkInsImported++;
-            }
-        }
-        boolean safetyPlanImported = export.safetyPlan() != null && safetyPlans.restore(userId, export.safetyPlan());
-        return new ImportResult(entriesImported, requests.size() - entriesImported, checkInsImported,
-                exportedCheckIns.size() - checkInsImported, safetyPlanImported);
-    }
-
-    private static EntryRequest request(JournalExport.Entry entry) {
-        return new EntryRequest(entry.localDateTime(), entry.timeZone(), entry.title(), entry.body(), entry.mood(),
-                entry.emotions(), entry.tags(), entry.practiceId(), entry.reframe(), null);
     }
 
     private static JournalExport.Entry exportedEntry(EntryView entry) {

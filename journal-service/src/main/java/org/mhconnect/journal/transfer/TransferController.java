@@ -1,11 +1,16 @@
 package org.mhconnect.journal.transfer;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
-import jakarta.validation.Valid;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Pattern;
+import org.mhconnect.idempotency.IdempotencyKey;
+import org.mhconnect.idempotency.IdempotentRequests;
+import org.mhconnect.journal.web.IdempotentPosts;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -13,21 +18,32 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Taking one's journal away, and bringing it back. */
 @RestController
 class TransferController {
 
     private final JournalTransfer transfer;
+    private final JournalImport imports;
+    private final IdempotentPosts idempotent;
+    private final JsonMapper json;
     private final Clock clock;
+    private final long maxImportSize;
 
-    TransferController(JournalTransfer transfer, Clock clock) {
+    TransferController(JournalTransfer transfer, JournalImport imports, IdempotentPosts idempotent, JsonMapper json,
+            Clock clock, @Value("${mhc.journal.max-import-size:64MB}") DataSize maxImportSize) {
         this.transfer = transfer;
+        this.imports = imports;
+        this.idempotent = idempotent;
+        this.json = json;
         this.clock = clock;
+        this.maxImportSize = maxImportSize.toBytes();
     }
 
     /**
@@ -49,12 +65,26 @@ class TransferController {
     }
 
     /**
-     * Restores a JSON export into the caller's journal. Everything is checked before anything is written; entries
-     * and check-ins that are already there are skipped, so importing twice changes nothing.
+     * Restores a JSON export into the caller's journal. The body is read as a stream (up to
+     * {@code mhc.journal.max-import-size}, counted as it arrives, else 413), kept encrypted in a temporary file, checked
+     * whole, then restored; see {@link JournalImport}. With an {@code Idempotency-Key}, the same import again within
+     * 24 hours gives the first answer again.
      */
-    @PostMapping("/api/journal/import")
-    JournalTransfer.ImportResult importJournal(@AuthenticationPrincipal(expression = "subject") String userId,
-            @Valid @RequestBody JournalExport export) {
-        return transfer.restore(userId, export);
+    @PostMapping(path = "/api/journal/import", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<JournalImport.ImportResult> importJournal(@AuthenticationPrincipal(expression = "subject") String userId,
+            @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey,
+            HttpServletRequest request) throws IOException {
+        IdempotencyKey.check(idempotencyKey);
+        if (request.getContentLengthLong() > maxImportSize) {
+            throw new ImportTooLargeException(maxImportSize);
+        }
+        try (ImportSpool body = ImportSpool.receive(request.getInputStream(), maxImportSize,
+                IdempotentRequests.fingerprinting(JournalImport.OPERATION))) {
+            return idempotent.once(userId, idempotencyKey, body.sha256(),
+                    () -> ResponseEntity.ok(imports.restore(userId, body)),
+                    answer -> json.writeValueAsString(answer.getBody()),
+                    earlier -> ResponseEntity.status(earlier.status())
+                            .body(json.readValue(earlier.remembered(), JournalImport.ImportResult.class)));
+        }
     }
 }

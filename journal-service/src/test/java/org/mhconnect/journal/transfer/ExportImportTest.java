@@ -6,19 +6,27 @@ import static org.mhconnect.journal.entry.EntryFixtures.aUser;
 import static org.mhconnect.journal.entry.EntryFixtures.bearer;
 
 import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 import org.junit.jupiter.api.Test;
+import org.mhconnect.idempotency.IdempotencyKey;
 import org.mhconnect.journal.JournalIntegrationTest;
 import org.mhconnect.journal.entry.EntryFixtures;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
@@ -34,6 +42,9 @@ class ExportImportTest {
 
     @Autowired
     JsonMapper json;
+
+    @LocalServerPort
+    int port;
 
     @Test
     void aJsonExportImportedAfterEverythingWasDeletedRestoresTheWholeJournal() {
@@ -92,6 +103,63 @@ class ExportImportTest {
     }
 
     @Test
+    void importingTheSameExportTwiceIntoAnotherAccountAddsNothingTheSecondTime() {
+        String source = aUser();
+        writeJournal(source);
+        String exported = exportJson(source);
+        String target = aUser();
+        importInto(target, exported).jsonPath("$.entriesImported").isEqualTo(3);
+
+        importInto(target, exported)
+                .jsonPath("$.entriesImported").isEqualTo(0)
+                .jsonPath("$.entriesSkipped").isEqualTo(3)
+                .jsonPath("$.checkInsImported").isEqualTo(0)
+                .jsonPath("$.checkInsSkipped").isEqualTo(1);
+        assertThat(json.readTree(exportJson(target)).get("entries").size()).isEqualTo(3);
+    }
+
+    @Test
+    void anImportSentAgainWithTheSameKeyGivesTheFirstAnswer() {
+        String source = aUser();
+        writeJournal(source);
+        String exported = exportJson(source);
+        String target = aUser();
+        String key = UUID.randomUUID().toString();
+        for (int i = 0; i < 2; i++) {
+            http.post().uri("/api/journal/import").headers(bearer(target)).header(IdempotencyKey.HEADER, key)
+                    .contentType(MediaType.APPLICATION_JSON).body(exported).exchange()
+                    .expectStatus().isOk()
+                    .expectBody().jsonPath("$.entriesImported").isEqualTo(3).jsonPath("$.checkInsImported").isEqualTo(1);
+        }
+        http.post().uri("/api/journal/import").headers(bearer(target)).header(IdempotencyKey.HEADER, key)
+                .contentType(MediaType.APPLICATION_JSON).body(exported.replace("\"entries\"", " \"entries\"")).exchange()
+                .expectStatus().isEqualTo(422);
+    }
+
+    @Test
+    void aLargeImportIsReadAsAStream() throws Exception {
+        String user = aUser();
+        // About 24 MB, generated while it is sent: 100 entries of nearly 20,000 characters (each one written costs
+        // the suite time, so not more) and white space after them, which the body is read and parsed through too.
+        HttpResponse<String> response = streamImport(user, new GeneratedExport(100, 19_800, 22L * 1024 * 1024));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(response.body()).get("entriesImported").asInt()).isEqualTo(100);
+        http.get().uri("/api/journal/entries?size=1").headers(bearer(user)).exchange()
+                .expectBody().jsonPath("$.items[0].body").value(body -> assertThat(body.toString()).startsWith("99 quiet"));
+    }
+
+    @Test
+    void anImportLargerThan64MegabytesIsRefusedWhileItArrivesAndWritesNothing() throws Exception {
+        String user = aUser();
+        HttpResponse<String> response = streamImport(user, new GeneratedExport(3, 600, 64L * 1024 * 1024));
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("problem+json"));
+        assertThat(json.readTree(exportJson(user)).get("entries").size()).isZero();
+    }
+
+    @Test
     void anImportWithOneBadEntryWritesNothingAtAll() {
         String source = aUser();
         writeJournal(source);
@@ -104,6 +172,21 @@ class ExportImportTest {
                 .expectStatus().isBadRequest()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.detail").value(detail -> assertThat(detail.toString()).startsWith("entries[2].mood"));
+        assertThat(json.readTree(exportJson(target)).get("entries").size()).isZero();
+    }
+
+    @Test
+    void anExportCutOffInTheMiddleIsRefusedAndWritesNothing() {
+        String source = aUser();
+        writeJournal(source);
+        String exported = exportJson(source);
+        String cut = exported.substring(0, exported.indexOf("\"checkIns\""));
+
+        String target = aUser();
+        http.post().uri("/api/journal/import").headers(bearer(target)).contentType(MediaType.APPLICATION_JSON)
+                .body(cut).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(json.readTree(exportJson(target)).get("entries").size()).isZero();
     }
 
@@ -146,6 +229,26 @@ class ExportImportTest {
         http.get().uri("/api/journal/export?format=pdf").headers(bearer(aUser())).exchange()
                 .expectStatus().isBadRequest()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    private org.springframework.test.web.servlet.client.RestTestClient.BodyContentSpec importInto(String user, String export) {
+        return http.post().uri("/api/journal/import").headers(bearer(user)).contentType(MediaType.APPLICATION_JSON)
+                .body(export).exchange()
+                .expectStatus().isOk()
+                .expectBody();
+    }
+
+    /** Sends a body chunked, as it is read, without a Content-Length. */
+    private HttpResponse<String> streamImport(String user, java.io.InputStream body) throws Exception {
+        HttpHeaders headers = new HttpHeaders();
+        bearer(user).accept(headers);
+        try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+            return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/journal/import"))
+                    .header("Authorization", headers.getFirst(HttpHeaders.AUTHORIZATION))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> body))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+        }
     }
 
     private void writeJournal(String user) {

@@ -1,12 +1,15 @@
 package org.mhconnect.reminder.definition;
 
+import java.net.URI;
 import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
-
+import org.mhconnect.idempotency.IdempotencyKey;
+import org.mhconnect.idempotency.IdempotentRequests;
+import org.mhconnect.reminder.web.IdempotentPosts;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -17,9 +20,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 /** A person's own reminders. Another person's reminder answers 404. */
 @RestController
@@ -30,16 +35,33 @@ class RemindersController {
 
     private final Reminders reminders;
     private final org.mhconnect.reminder.dispatch.History history;
+    private final IdempotentPosts idempotent;
+    private final JsonMapper json;
 
-    RemindersController(Reminders reminders, org.mhconnect.reminder.dispatch.History history) {
+    RemindersController(Reminders reminders, org.mhconnect.reminder.dispatch.History history, IdempotentPosts idempotent,
+            JsonMapper json) {
         this.reminders = reminders;
         this.history = history;
+        this.idempotent = idempotent;
+        this.json = json;
     }
 
+    /** Makes a reminder; with an {@code Idempotency-Key}, the same request again within 24 hours gives it back. */
     @PostMapping
-    ResponseEntity<ReminderView> create(Authentication caller, @Valid @RequestBody ReminderRequest request) {
-        ReminderDocument created = reminders.create(caller.getName(), request);
-        return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore()).body(view(created));
+    ResponseEntity<ReminderView> create(Authentication caller,
+            @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey,
+            @Valid @RequestBody ReminderRequest request) {
+        String person = caller.getName();
+        String fingerprint = IdempotentRequests.fingerprint("POST /api/reminders", json.writeValueAsBytes(request));
+        return idempotent.once(person, idempotencyKey, fingerprint,
+                () -> created(HttpStatus.CREATED.value(), reminders.create(person, request)),
+                answer -> answer.getBody().id(),
+                earlier -> created(earlier.status(), reminders.get(person, earlier.remembered())));
+    }
+
+    private ResponseEntity<ReminderView> created(int status, ReminderDocument reminder) {
+        return ResponseEntity.status(status).location(URI.create("/api/reminders/" + reminder.id()))
+                .cacheControl(CacheControl.noStore()).body(view(reminder));
     }
 
     @GetMapping

@@ -1,0 +1,159 @@
+package org.mhconnect.journal.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mhconnect.journal.entry.EntryFixtures.aUser;
+import static org.mhconnect.journal.entry.EntryFixtures.anEntry;
+import static org.mhconnect.journal.entry.EntryFixtures.bearer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.mhconnect.idempotency.IdempotencyKey;
+import org.mhconnect.journal.JournalIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.web.servlet.client.EntityExchangeResult;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import org.springframework.web.ErrorResponseException;
+import tools.jackson.databind.JsonNode;
+
+/** An Idempotency-Key makes a repeated POST give the first answer again instead of writing twice. */
+@JournalIntegrationTest
+class IdempotentPostsTest {
+
+    @Autowired
+    RestTestClient http;
+
+    @Autowired
+    IdempotentPosts idempotent;
+
+    @Test
+    void anEntrySentTwiceWithTheSameKeyIsSavedOnceAndAnsweredTheSameWay() {
+        String user = aUser();
+        String key = UUID.randomUUID().toString();
+
+        EntityExchangeResult<JsonNode> first = postEntry(user, key, "The same words, sent twice");
+        EntityExchangeResult<JsonNode> again = postEntry(user, key, "The same words, sent twice");
+
+        assertThat(first.getStatus()).isEqualTo(HttpStatus.CREATED);
+        assertThat(again.getStatus()).isEqualTo(HttpStatus.CREATED);
+        assertThat(again.getResponseHeaders().getLocation()).isEqualTo(first.getResponseHeaders().getLocation());
+        assertThat(again.getResponseBody()).isEqualTo(first.getResponseBody());
+        assertThat(entryCount(user)).isEqualTo(1);
+    }
+
+    @Test
+    void theSameKeyWithAnotherBodyIsRefusedAndWritesNothing() {
+        String user = aUser();
+        String key = UUID.randomUUID().toString();
+        postEntry(user, key, "The first words");
+
+        http.post().uri("/api/journal/entries").headers(bearer(user)).header(IdempotencyKey.HEADER, key)
+                .contentType(MediaType.APPLICATION_JSON).body(anEntry("Other words")).exchange()
+                .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(entryCount(user)).isEqualTo(1);
+    }
+
+    @Test
+    void twoPeopleMayUseTheSameKeyIndependently() {
+        String key = UUID.randomUUID().toString();
+        String one = aUser();
+        String other = aUser();
+
+        String first = postEntry(one, key, "The same words").getResponseBody().get("id").asString();
+        String second = postEntry(other, key, "The same words").getResponseBody().get("id").asString();
+
+        assertThat(second).isNotEqualTo(first);
+        assertThat(entryCount(one)).isEqualTo(1);
+        assertThat(entryCount(other)).isEqualTo(1);
+    }
+
+    @Test
+    void keysThatAreEmptyTooLongOrHoldControlCharactersAreRefused() {
+        String user = aUser();
+        for (String key : List.of("", "k".repeat(256), "tab\tinside")) {
+            http.post().uri("/api/journal/entries").headers(bearer(user)).header(IdempotencyKey.HEADER, key)
+                    .contentType(MediaType.APPLICATION_JSON).body(anEntry("Words")).exchange()
+                    .expectStatus().isBadRequest()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+        assertThat(entryCount(user)).isZero();
+    }
+
+    @Test
+    void aCheckInSentTwiceWithTheSameKeyIsRecordedOnce() {
+        String user = aUser();
+        String key = UUID.randomUUID().toString();
+        Map<String, List<Integer>> answers = Map.of("answers", List.of(4, 2, 3, 5, 1, 2, 4, 3, 2, 5, 4, 1));
+        List<String> locations = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            locations.add(http.post().uri("/api/journal/checkins").headers(bearer(user)).header(IdempotencyKey.HEADER, key)
+                    .contentType(MediaType.APPLICATION_JSON).body(answers).exchange()
+                    .expectStatus().isCreated()
+                    .returnResult().getResponseHeaders().getLocation().toString());
+        }
+        assertThat(locations.get(1)).isEqualTo(locations.get(0));
+        http.get().uri("/api/journal/checkins").headers(bearer(user)).exchange()
+                .expectBody().jsonPath("$.items.length()").isEqualTo(1);
+    }
+
+    @Test
+    void aDuplicateWhileTheFirstIsStillBeingHandledIsAConflict() {
+        AtomicInteger runs = new AtomicInteger();
+        ResponseEntity<String> first = idempotent.once("someone", "key", "same request", () -> {
+            runs.incrementAndGet();
+            assertThatThrownBy(() -> idempotent.once("someone", "key", "same request", () -> {
+                runs.incrementAndGet();
+                return ResponseEntity.ok("second");
+            }, ResponseEntity::getBody, earlier -> ResponseEntity.ok(earlier.remembered())))
+                    .isInstanceOfSatisfying(ErrorResponseException.class,
+                            ex -> assertThat(ex.getStatusCode()).isEqualTo(HttpStatus.CONFLICT));
+            return ResponseEntity.ok("first");
+        }, ResponseEntity::getBody, earlier -> ResponseEntity.ok(earlier.remembered()));
+
+        assertThat(first.getBody()).isEqualTo("first");
+        assertThat(runs).hasValue(1);
+    }
+
+    @Test
+    void concurrentDuplicatesNeverWriteTwice() throws Exception {
+        String user = aUser();
+        String key = UUID.randomUUID().toString();
+        List<Callable<HttpStatus>> sends = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            sends.add(() -> HttpStatus.valueOf(postEntry(user, key, "Sent at once").getStatus().value()));
+        }
+        List<HttpStatus> statuses = new ArrayList<>();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Future<HttpStatus> status : pool.invokeAll(sends)) {
+                statuses.add(status.get());
+            }
+        }
+        assertThat(statuses).contains(HttpStatus.CREATED).allMatch(s -> s == HttpStatus.CREATED || s == HttpStatus.CONFLICT);
+        assertThat(entryCount(user)).isEqualTo(1);
+    }
+
+    private EntityExchangeResult<JsonNode> postEntry(String user, String key, String words) {
+        return http.post().uri("/api/journal/entries").headers(bearer(user)).header(IdempotencyKey.HEADER, key)
+                .contentType(MediaType.APPLICATION_JSON).body(anEntry(words)).exchange()
+                .expectBody(JsonNode.class).returnResult();
+    }
+
+    private int entryCount(String user) {
+        return http.get().uri("/api/journal/entries?size=100").headers(bearer(user)).exchange()
+                .expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody().get("items").size();
+    }
+}
