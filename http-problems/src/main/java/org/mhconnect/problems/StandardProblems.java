@@ -4,10 +4,13 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.ConstraintViolationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -24,6 +27,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * echoed back, because they may be someone's private words.
  */
 public abstract class StandardProblems extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(StandardProblems.class);
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -79,6 +84,37 @@ public abstract class StandardProblems extends ResponseEntityExceptionHandler {
                 .map(violation -> Map.of("field", violation.getPropertyPath().toString(), "message", violation.getMessage()))
                 .toList());
         return problem;
+    }
+
+    /**
+     * Anything no other handler took: a 500 without details. The log has the stack; the answer says nothing of it.
+     * Spring Security's exceptions go on to its own filters, which answer 401 and 403.
+     */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception ex, WebRequest request) throws Exception {
+        if (ex.getClass().getName().startsWith("org.springframework.security.")) {
+            throw ex;
+        }
+        log.error("Unexpected failure answering {}", request.getDescription(false), ex);
+        return createResponseEntity(null, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
+    }
+
+    /**
+     * Spring's own problems (unknown path, 405, 406, 415, missing parameter, …) keep their status, get the wording
+     * of {@link StatusProblems}, and are always {@code application/problem+json}. Their default details can quote
+     * what was sent (a media type, a path), so they are not passed on.
+     */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+            WebRequest request) {
+        ProblemDetail problem = StatusProblems.forStatus(statusCode);
+        if (body instanceof ProblemDetail spring && spring.getProperties() != null) {
+            spring.getProperties().forEach(problem::setProperty);
+        }
+        HttpHeaders problemHeaders = new HttpHeaders();
+        problemHeaders.putAll(headers);
+        problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        return new ResponseEntity<>(problem, problemHeaders, statusCode);
     }
 
     /** A problem with a human title and detail; the type stays {@code about:blank} as RFC 9457 allows. */
