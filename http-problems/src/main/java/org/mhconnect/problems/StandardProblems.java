@@ -5,6 +5,9 @@ import java.util.Map;
 
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.PropertyBindingException;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
@@ -61,8 +64,36 @@ public abstract class StandardProblems extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         // The parser's message can quote the body; say what is wrong without repeating it.
-        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "The request body could not be read",
-                "The body must be well-formed JSON with only the documented fields."));
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "The request body could not be read",
+                "The body must be well-formed JSON with only the documented fields.");
+        String field = fieldOf(ex.getCause());
+        if (field != null) {
+            problem.setProperty("errors", List.of(Map.of("field", field, "message", "does not have the expected type or form")));
+        }
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    /**
+     * The documented field a value was refused for ({@code schedule.times[0]}), or null. An unknown field's name is
+     * the sender's, so it is not repeated; nor is any name that is not a plain identifier.
+     */
+    static String fieldOf(Throwable cause) {
+        if (!(cause instanceof DatabindException databind) || cause instanceof PropertyBindingException
+                || databind.getPath().isEmpty()) {
+            return null;
+        }
+        StringBuilder field = new StringBuilder();
+        for (JacksonException.Reference reference : databind.getPath()) {
+            if (reference.getPropertyName() != null) {
+                if (!reference.getPropertyName().matches("[A-Za-z][A-Za-z0-9]{0,40}")) {
+                    return null;
+                }
+                field.append(field.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                field.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return field.isEmpty() ? null : field.toString();
     }
 
     @Override
