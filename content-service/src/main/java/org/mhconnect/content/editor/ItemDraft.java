@@ -1,5 +1,7 @@
 package org.mhconnect.content.editor;
 
+import org.mhconnect.problems.text.MultiLine;
+import org.mhconnect.problems.text.SingleLine;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -20,13 +22,13 @@ import jakarta.validation.constraints.Size;
 record ItemDraft(
         @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,79}", message = "must be lower-case letters, digits and hyphens") String slug,
         @NotNull @Pattern(regexp = "article|practice", message = "must be article or practice") String type,
-        @NotBlank @Size(max = 200) String title,
-        @Size(max = 500) String summary,
-        @NotNull String body,
+        @NotBlank @Size(max = 200) @SingleLine String title,
+        @Size(max = 500) @MultiLine String summary,
+        @NotNull @MultiLine String body,
         @Size(max = 10) List<@Pattern(regexp = "[a-z0-9-]{1,40}", message = "must be a topic slug") String> topics,
         @Size(max = 5) List<@Pattern(regexp = Habits.PATTERN, message = "must be one of the five habits") String> habits,
         @Min(1) @Max(240) Integer minutes,
-        @Size(max = 100) String author,
+        @Size(max = 100) @SingleLine String author,
         @Size(max = 30) List<@Valid @NotNull StepDraft> steps,
         @Min(0) Long version) {
 
@@ -35,7 +37,7 @@ record ItemDraft(
      *
      * @param seconds an optional timer, from 5 seconds to an hour
      */
-    record StepDraft(@NotBlank @Size(max = 1000) String text, @Min(5) @Max(3600) Integer seconds) {
+    record StepDraft(@NotBlank @Size(max = 1000) @MultiLine String text, @Min(5) @Max(3600) Integer seconds) {
     }
 
     List<String> topicsOrEmpty() {

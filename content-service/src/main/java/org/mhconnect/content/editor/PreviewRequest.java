@@ -1,7 +1,8 @@
 package org.mhconnect.content.editor;
 
+import org.mhconnect.problems.text.MultiLine;
 import jakarta.validation.constraints.NotNull;
 
 /** Markdown to render the way readers will see it. */
-record PreviewRequest(@NotNull String body) {
+record PreviewRequest(@NotNull @MultiLine String body) {
 }

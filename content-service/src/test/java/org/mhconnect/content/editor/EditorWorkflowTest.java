@@ -165,8 +165,15 @@ class EditorWorkflowTest {
         Map<String, Object> unknownHabit = article(uniqueSlug(), "Habits");
         unknownHabit.put("habits", List.of("perfectionism"));
         Map<String, Object> noTitle = article(uniqueSlug(), " ");
+        Map<String, Object> reversedTitle = article(uniqueSlug(), "Rest \u202Etxt.exe");
+        Map<String, Object> twoLineTitle = article(uniqueSlug(), "Rest\r\nSet-Cookie: x");
+        Map<String, Object> bodyWithEscape = article(uniqueSlug(), "Escape");
+        bodyWithEscape.put("body", "Colours \u001B[31mred");
+        Map<String, Object> minutesAsText = article(uniqueSlug(), "Minutes");
+        minutesAsText.put("minutes", "5");
 
-        for (Map<String, Object> draft : List.of(practiceWithoutSteps, unknownHabit, noTitle)) {
+        for (Map<String, Object> draft : List.of(practiceWithoutSteps, unknownHabit, noTitle, reversedTitle, twoLineTitle,
+                bodyWithEscape, minutesAsText)) {
             http.post().uri("/api/content/editor/items").headers(as(editor, "USER", "EDITOR"))
                     .contentType(MediaType.APPLICATION_JSON).body(draft).exchange()
                     .expectStatus().isBadRequest()

@@ -1,9 +1,9 @@
 package org.mhconnect.gateway.problems;
 
 import java.net.ConnectException;
-import java.net.URI;
 import java.util.concurrent.TimeoutException;
 
+import org.mhconnect.problems.StatusProblems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
@@ -43,7 +43,7 @@ class ProblemDetailsErrorHandler implements WebExceptionHandler {
             return Mono.error(failure);
         }
         ProblemDetail problem = toProblem(failure);
-        problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+        problem.setInstance(StatusProblems.instance(exchange.getRequest().getPath().value()));
         response.setStatusCode(HttpStatusCode.valueOf(problem.getStatus()));
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         DataBuffer body = response.bufferFactory().wrap(json.writeValueAsBytes(problem));
@@ -65,19 +65,22 @@ class ProblemDetailsErrorHandler implements WebExceptionHandler {
     }
 
     private static ProblemDetail forStatus(HttpStatusCode code) {
-        HttpStatus status = HttpStatus.resolve(code.value());
-        ProblemDetail problem = ProblemDetail.forStatus(code);
-        problem.setTitle(status == null ? "Error" : status.getReasonPhrase());
-        problem.setDetail(switch (code.value()) {
-            case 404 -> "There is nothing at this address.";
-            case 405 -> "This address does not accept that method.";
-            case 413 -> "The request is larger than this address accepts.";
-            case 415 -> "This address does not accept that content type.";
-            case 503 -> "This part of Mental Health Connect is not available right now. Please try again in a moment.";
-            case 504 -> "This part of Mental Health Connect took too long to answer. Please try again in a moment.";
-            default -> code.is4xxClientError() ? "The request could not be handled as it is."
-                    : "Something went wrong on our side. Please try again in a moment.";
-        });
-        return problem;
+        return StatusProblems.forStatus(code);
+    }
+
+    /**
+     * Writes the problem of a bare status, for the places that answer before any handler runs (TRACE, the
+     * firewall); the body is {@link StatusProblems#json}, so nothing of the request is repeated.
+     */
+    static Mono<Void> write(ServerWebExchange exchange, HttpStatusCode status) {
+        ServerHttpResponse response = exchange.getResponse();
+        if (response.isCommitted()) {
+            return Mono.empty();
+        }
+        response.setStatusCode(status);
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        byte[] body = StatusProblems.json(status.value(), exchange.getRequest().getPath().value())
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
     }
 }

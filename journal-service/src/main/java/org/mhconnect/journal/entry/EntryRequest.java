@@ -1,5 +1,7 @@
 package org.mhconnect.journal.entry;
 
+import org.mhconnect.problems.text.MultiLine;
+import org.mhconnect.problems.text.SingleLine;
 import java.time.LocalDateTime;
 import java.util.List;
 
@@ -30,11 +32,11 @@ import org.mhconnect.journal.vocabulary.TimeZoneId;
 public record EntryRequest(
         LocalDateTime localDateTime,
         @NotNull @TimeZoneId String timeZone,
-        @Size(max = 200) String title,
-        @NotBlank @Size(max = 20_000) String body,
+        @Size(max = 200) @SingleLine String title,
+        @NotBlank @Size(max = 20_000) @MultiLine String body,
         @NotNull @Min(1) @Max(5) Integer mood,
         @Size(max = 10) List<@NotNull @EmotionCode String> emotions,
-        @Size(max = 5) List<@NotBlank @Size(max = 40) String> tags,
+        @Size(max = 5) List<@NotBlank @Size(max = 40) @SingleLine String> tags,
         @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,79}", message = "must be a content slug") String practiceId,
         @Valid Reframe reframe,
         @Min(0) Long version) {

@@ -1,5 +1,6 @@
 package org.mhconnect.journal.entry;
 
+import org.mhconnect.problems.text.MultiLine;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -9,6 +10,6 @@ import jakarta.validation.constraints.Size;
  * @param friend        what I would say to a friend in my place
  * @param kinderView    a kinder way to see it
  */
-public record Reframe(@Size(max = 2_000) String innerCritic, @Size(max = 2_000) String friend,
-        @Size(max = 2_000) String kinderView) {
+public record Reframe(@Size(max = 2_000) @MultiLine String innerCritic, @Size(max = 2_000) @MultiLine String friend,
+        @Size(max = 2_000) @MultiLine String kinderView) {
 }

@@ -1,5 +1,6 @@
 package org.mhconnect.journal.safety;
 
+import org.mhconnect.problems.text.SingleLine;
 import java.util.List;
 
 import jakarta.validation.constraints.NotBlank;
@@ -43,7 +44,7 @@ public record SafetyPlan(List<String> warningSigns, List<String> copingStrategie
      * @param name    who they are
      * @param contact a phone number, or how to reach them
      */
-    public record Contact(@NotBlank @Size(max = 100) String name, @Size(max = 200) String contact) {
+    public record Contact(@NotBlank @Size(max = 100) @SingleLine String name, @Size(max = 200) @SingleLine String contact) {
 
         public Contact {
             name = name == null ? null : name.strip();
@@ -63,8 +64,8 @@ public record SafetyPlan(List<String> warningSigns, List<String> copingStrategie
      * @param phone a number to call or text
      * @param url   a web address, http or https
      */
-    public record Professional(@NotBlank @Size(max = 200) String name, @Size(max = 40) String phone,
-            @Size(max = 500) @Pattern(regexp = "https?://\\S+", message = "must be a web address starting with http:// or https://") String url) {
+    public record Professional(@NotBlank @Size(max = 200) @SingleLine String name, @Size(max = 40) @SingleLine String phone,
+            @Size(max = 500) @SingleLine @Pattern(regexp = "https?://\\S+", message = "must be a web address starting with http:// or https://") String url) {
 
         public Professional {
             name = name == null ? null : name.strip();

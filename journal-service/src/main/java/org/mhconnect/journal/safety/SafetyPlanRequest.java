@@ -1,5 +1,7 @@
 package org.mhconnect.journal.safety;
 
+import org.mhconnect.problems.text.MultiLine;
+import org.mhconnect.problems.text.SingleLine;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -18,13 +20,13 @@ import org.mhconnect.journal.safety.SafetyPlan.Professional;
  * @param version the version last read; absent for a person's first plan
  */
 record SafetyPlanRequest(
-        @Size(max = SafetyPlan.ITEMS) List<@NotBlank @Size(max = SafetyPlan.TEXT) String> warningSigns,
-        @Size(max = SafetyPlan.ITEMS) List<@NotBlank @Size(max = SafetyPlan.TEXT) String> copingStrategies,
-        @Size(max = SafetyPlan.ITEMS) List<@NotBlank @Size(max = SafetyPlan.TEXT) String> distractions,
+        @Size(max = SafetyPlan.ITEMS) List<@NotBlank @Size(max = SafetyPlan.TEXT) @SingleLine String> warningSigns,
+        @Size(max = SafetyPlan.ITEMS) List<@NotBlank @Size(max = SafetyPlan.TEXT) @SingleLine String> copingStrategies,
+        @Size(max = SafetyPlan.ITEMS) List<@NotBlank @Size(max = SafetyPlan.TEXT) @SingleLine String> distractions,
         @Size(max = SafetyPlan.ITEMS) List<@NotNull @Valid Contact> contacts,
         @Size(max = SafetyPlan.ITEMS) List<@NotNull @Valid Professional> professionals,
-        @Size(max = SafetyPlan.ITEMS) List<@NotBlank @Size(max = SafetyPlan.TEXT) String> saferSurroundings,
-        @Size(max = 500) String reasonForLiving,
+        @Size(max = SafetyPlan.ITEMS) List<@NotBlank @Size(max = SafetyPlan.TEXT) @SingleLine String> saferSurroundings,
+        @Size(max = 500) @MultiLine String reasonForLiving,
         @Min(0) Long version) {
 
     SafetyPlan plan() {

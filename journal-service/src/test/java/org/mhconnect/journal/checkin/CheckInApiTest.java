@@ -119,6 +119,11 @@ class CheckInApiTest {
         }
         http.post().uri("/api/journal/checkins").headers(bearer(user)).contentType(MediaType.APPLICATION_JSON)
                 .body("{\"answers\":[1,2,3,4,5,1,2,3,4,5,1,\"x\"]}").exchange().expectStatus().isBadRequest();
+        // Answers are whole numbers: neither a fraction nor a number in quotes is rounded or read into one.
+        for (String last : List.of("3.9", "\"4\"", "null", "true")) {
+            http.post().uri("/api/journal/checkins").headers(bearer(user)).contentType(MediaType.APPLICATION_JSON)
+                    .body("{\"answers\":[1,2,3,4,5,1,2,3,4,5,1," + last + "]}").exchange().expectStatus().isBadRequest();
+        }
 
         http.get().uri("/api/journal/checkins").headers(bearer(user)).exchange()
                 .expectBody().jsonPath("$.items.length()").isEqualTo(0);

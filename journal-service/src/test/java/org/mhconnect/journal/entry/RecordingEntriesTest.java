@@ -15,6 +15,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.mhconnect.events.CloudEventHeaders;
 import org.mhconnect.journal.JournalIntegrationTest;
 import org.mhconnect.events.Topics;
@@ -125,6 +127,35 @@ class RecordingEntriesTest {
 
         assertThat(entriesOf(user)).isZero();
         assertThat(entriesOf("someone-else")).isZero();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "\"mood\":3.7", "\"mood\":\"3\"", "\"mood\":true",
+            "\"mood\":3,\"localDateTime\":\"2026-05-01T21:30:00Z\"",
+            "\"mood\":3,\"localDateTime\":\"2026-05-01T21:30:00+02:00\"",
+            "\"mood\":3,\"title\":\"gpj.\\u202Eexe\"", "\"mood\":3,\"title\":\"two\\nlines\"",
+            "\"mood\":3,\"title\":\"nul\\u0000\"", "\"mood\":3,\"tags\":[\"\\u2066tag\"]",
+            "\"mood\":3,\"tags\":[\"a\\rb\"]", "\"mood\":3,\"body\":\"a\\u001Bb\"",
+            "\"mood\":3,\"body\":\"a\\u0000b\"", "\"mood\":3,\"body\":\"half \\uD800 a pair\""})
+    void refusesCoercedValuesAnOffsetOnALocalTimeAndUnsafeText(String fields) {
+        String user = aUser();
+
+        http.post().uri("/api/journal/entries").headers(bearer(user)).contentType(MediaType.APPLICATION_JSON)
+                .body("{\"timeZone\":\"Europe/Berlin\"," + fields + (fields.contains("\"body\"") ? "" : ",\"body\":\"words\"") + "}")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+
+        assertThat(entriesOf(user)).isZero();
+    }
+
+    @Test
+    void aBodyKeepsItsNewLinesAndTabs() {
+        http.post().uri("/api/journal/entries").headers(bearer(aUser())).contentType(MediaType.APPLICATION_JSON)
+                .body("{\"body\":\"Dear me,\\n\\tbe kind.\",\"mood\":3,\"timeZone\":\"Europe/Berlin\",\"title\":\"\u0645\u0631\u062D\u0628\u0627\u200F\"}")
+                .exchange()
+                .expectStatus().isCreated();
     }
 
     @Test

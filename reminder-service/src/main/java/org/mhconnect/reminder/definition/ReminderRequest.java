@@ -1,5 +1,7 @@
 package org.mhconnect.reminder.definition;
 
+import org.mhconnect.problems.text.MultiLine;
+import org.mhconnect.problems.text.SingleLine;
 import java.util.List;
 import java.util.Set;
 
@@ -20,8 +22,8 @@ import jakarta.validation.constraints.Size;
  */
 public record ReminderRequest(
         @NotNull @Pattern(regexp = "journal|practice|check-in|custom", message = "must be journal, practice, check-in or custom") String kind,
-        @NotBlank @Size(max = 100) String title,
-        @Size(max = 500) String message,
+        @NotBlank @Size(max = 100) @SingleLine String title,
+        @Size(max = 500) @MultiLine String message,
         @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,79}", message = "must be a practice slug") String practiceSlug,
         @NotEmpty @Size(max = 3) Set<@NotNull @Pattern(regexp = "email|webhook|inbox", message = "must be email, webhook or inbox") String> channels,
         @Min(5) @Max(1440) Integer gracePeriodMinutes,
@@ -37,10 +39,10 @@ public record ReminderRequest(
      * @param weekdays {@code MO} … {@code SU}
      */
     public record ScheduleRequest(
-            @Size(max = 500) String rrule,
-            @Size(max = 30) String start,
+            @Size(max = 500) @SingleLine String rrule,
+            @Size(max = 30) @SingleLine String start,
             @Size(max = 12) List<@NotNull @Pattern(regexp = "([01][0-9]|2[0-3]):[0-5][0-9]", message = "must be a time such as 21:00") String> times,
             @Size(max = 7) Set<@NotNull @Pattern(regexp = "MO|TU|WE|TH|FR|SA|SU", message = "must be MO, TU, WE, TH, FR, SA or SU") String> weekdays,
-            @NotBlank @Size(max = 64) String timeZone) {
+            @NotBlank @Size(max = 64) @SingleLine String timeZone) {
     }
 }

@@ -30,10 +30,19 @@ class JournaledDaysController {
         this.days = days;
     }
 
+    static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+    static final LocalDate LATEST = LocalDate.of(2999, 12, 31);
+
     @GetMapping
     List<JournaledDayView> list(@AuthenticationPrincipal(expression = "subject") String userId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        // Days from 1900 to 2999, as journal-service bounds them: beyond, a day is a probe and its arithmetic fails.
+        for (LocalDate day : java.util.Arrays.asList(from, to)) {
+            if (day != null && (day.isBefore(EARLIEST) || day.isAfter(LATEST))) {
+                throw new InvalidRangeException("'from' and 'to' must be between " + EARLIEST + " and " + LATEST + ".");
+            }
+        }
         // Without a range: the last 30 days, wide enough for any time zone's "today".
         LocalDate last = to != null ? to : LocalDate.now(ZoneOffset.UTC).plusDays(1);
         LocalDate first = from != null ? from : last.minusDays(30);

@@ -1,5 +1,6 @@
 package org.mhconnect.reminder.preferences;
 
+import org.mhconnect.problems.text.SingleLine;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -32,7 +33,7 @@ class PreferencesController {
     }
 
     /** Everything a person can set here, with the version read; the e-mail address comes from the account. */
-    record PreferencesRequest(@NotBlank @Size(max = 64) String timeZone, @Valid QuietHoursRequest quietHours,
+    record PreferencesRequest(@NotBlank @Size(max = 64) @SingleLine String timeZone, @Valid QuietHoursRequest quietHours,
             @Size(max = 10) String pausedUntil, @NotNull Boolean emailEnabled, @NotNull Boolean weeklyDigest,
             @NotNull @Min(0) Long version) {
     }

@@ -113,6 +113,16 @@ class JournaledDaysTest {
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
+    @Test
+    void refusesDaysOutsideTheYears1900To2999() {
+        for (String range : List.of("to=+999999999-12-31", "from=1899-12-31&to=1900-01-02", "from=3000-01-01")) {
+            http.get().uri("/api/reminders/journaled-days?" + range).headers(bearer("someone"))
+                    .exchange()
+                    .expectStatus().isBadRequest()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+    }
+
     private List<JournaledDayView> daysOf(String user) {
         return http.get().uri("/api/reminders/journaled-days?from=2026-03-01&to=2026-04-30").headers(bearer(user))
                 .exchange()

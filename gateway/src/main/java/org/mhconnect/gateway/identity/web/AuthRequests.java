@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.mhconnect.problems.text.SingleLine;
 
 /** The bodies the identity endpoints accept. Unknown fields are refused, so nobody can send a role or an id. */
 final class AuthRequests {
@@ -13,7 +14,7 @@ final class AuthRequests {
     record SignUp(
             @NotBlank @Email @Size(max = 254) String email,
             @NotBlank @Size(max = 128) String password,
-            @NotBlank @Size(max = 60) String displayName,
+            @NotBlank @Size(max = 60) @SingleLine String displayName,
             @NotBlank @TimeZoneId String timeZone,
             @NotBlank @Pattern(regexp = LOCALE, message = "must be a language tag such as en or de-AT") String locale) {
     }
@@ -25,7 +26,7 @@ final class AuthRequests {
     }
 
     record ProfileChange(
-            @Size(min = 1, max = 60) String displayName,
+            @Size(min = 1, max = 60) @SingleLine String displayName,
             @TimeZoneId String timeZone,
             @Pattern(regexp = LOCALE, message = "must be a language tag such as en or de-AT") String locale) {
     }

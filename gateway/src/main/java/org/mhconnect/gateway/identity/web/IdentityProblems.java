@@ -48,4 +48,17 @@ class IdentityProblems extends ResponseEntityExceptionHandler {
         problem.setTitle("The request body could not be read");
         return Mono.just(ResponseEntity.badRequest().body(problem));
     }
+
+    /**
+     * WebFlux's own problems (405, 406, 415, …) keep their status and get the shared wording: their default
+     * details can repeat what was sent, such as a media type.
+     */
+    @Override
+    protected Mono<ResponseEntity<Object>> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+            ServerWebExchange exchange) {
+        HttpHeaders problemHeaders = new HttpHeaders();
+        problemHeaders.putAll(headers);
+        problemHeaders.setContentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON);
+        return Mono.just(new ResponseEntity<>(org.mhconnect.problems.StatusProblems.forStatus(status), problemHeaders, status));
+    }
 }
