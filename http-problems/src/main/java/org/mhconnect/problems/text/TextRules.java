@@ -22,13 +22,14 @@ public final class TextRules {
     }
 
     /**
-     * Written text of several lines, such as a journal entry: new lines and tabs are kept; no other C0 control
-     * (NUL, carriage return, escape, …), no DEL, and no C1 control.
+     * Written text of several lines, such as a journal entry: line breaks (LF, and the CR of a CRLF written on
+     * Windows or kept in an older export) and tabs are kept; no other C0 control (NUL, escape, bell, …), no DEL,
+     * and no C1 control.
      */
     public static boolean isMultiLine(CharSequence text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (Character.isISOControl(c) && c != '\n' && c != '\t') {
+            if (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') {
                 return false;
             }
         }

@@ -25,8 +25,13 @@ class TextRulesTest {
         assertThat(TextRules.isMultiLine("Dear me,\n\tbe kind. \u202Eok")).isTrue();
     }
 
+    @Test
+    void writtenTextKeepsWindowsLineEndings() {
+        assertThat(TextRules.isMultiLine("Dear me,\r\nbe kind.")).isTrue();
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"a\u0000b", "a\r\nb", "a\u0007b", "a\u007Fb", "a\uDFFFb"})
+    @ValueSource(strings = {"a\u0000b", "a\u0007b", "a\u007Fb", "a\uDFFFb"})
     void writtenTextRefusesOtherControlsAndLoneSurrogates(String text) {
         assertThat(TextRules.isMultiLine(text)).isFalse();
     }
