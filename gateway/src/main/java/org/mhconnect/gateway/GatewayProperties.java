@@ -25,12 +25,15 @@ import org.springframework.validation.annotation.Validated;
  * @param maxImportSize the largest body of {@code POST /api/journal/import}, a whole journal exported as JSON
  * @param deletion   which services must confirm an account's erasure
  * @param topics     how the topics the gateway owns are created
+ * @param trustedProxies addresses or CIDR ranges of the proxies in front of the gateway, whose
+ *                   {@code X-Forwarded-For} is believed; none by default
  */
 @Validated
 @ConfigurationProperties("mhc.gateway")
 public record GatewayProperties(@DefaultValue Services services, @DefaultValue Identity identity,
         @DefaultValue RateLimits rateLimits, @DefaultValue("256KB") DataSize maxBodySize,
-        @DefaultValue("64MB") DataSize maxImportSize, @DefaultValue Deletion deletion, @DefaultValue Topics topics) {
+        @DefaultValue("64MB") DataSize maxImportSize, @DefaultValue Deletion deletion, @DefaultValue Topics topics,
+        @DefaultValue List<String> trustedProxies) {
 
     /** The base address of each service; {@code application.yml} holds the defaults. */
     public record Services(@NotNull URI content, @NotNull URI journal, @NotNull URI reminder) {

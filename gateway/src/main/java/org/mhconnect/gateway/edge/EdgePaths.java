@@ -6,14 +6,27 @@ import org.springframework.web.server.ServerWebExchange;
 /** How the edge reads a request's path: the same way routes and controllers match it. */
 final class EdgePaths {
 
+    /** Where the path is kept once read, so that the edge's filters read it once per request. */
+    static final String ATTRIBUTE = EdgePaths.class.getName() + ".routed";
+
     private EdgePaths() {
     }
 
     /**
      * Each segment percent-decoded, without matrix parameters, and without empty segments. Reading the raw path let
-     * {@code /api/auth/%6cogin} sign in from the generous rate-limit bucket.
+     * {@code /api/auth/%6cogin} sign in from the generous rate-limit bucket. Read once, as the client sent it, and
+     * kept in an exchange attribute for the other filters.
      */
     static String routed(ServerWebExchange exchange) {
+        return exchange.getAttributes().computeIfAbsent(ATTRIBUTE, key -> read(exchange)).toString();
+    }
+
+    /** Whether the path is {@code prefix} or lies below it. */
+    static boolean within(String routedPath, String prefix) {
+        return routedPath.equals(prefix) || routedPath.startsWith(prefix + "/");
+    }
+
+    private static String read(ServerWebExchange exchange) {
         StringBuilder path = new StringBuilder();
         for (PathContainer.Element element : exchange.getRequest().getPath().pathWithinApplication().elements()) {
             if (element instanceof PathContainer.PathSegment segment && !segment.valueToMatch().isEmpty()) {

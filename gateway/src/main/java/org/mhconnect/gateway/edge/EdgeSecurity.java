@@ -99,8 +99,8 @@ class EdgeSecurity {
      */
     static ServerAuthenticationConverter headerOrCookie() {
         return exchange -> {
-            String path = exchange.getRequest().getPath().value();
-            if (!OWN_ENDPOINTS.stream().anyMatch(prefix -> path.equals(prefix) || path.startsWith(prefix + "/"))) {
+            String path = EdgePaths.routed(exchange);
+            if (OWN_ENDPOINTS.stream().noneMatch(prefix -> EdgePaths.within(path, prefix))) {
                 return Mono.empty();
             }
             return bearerOrCookie(exchange).map(BearerTokenAuthenticationToken::new);

@@ -1,6 +1,5 @@
 package org.mhconnect.gateway.edge;
 
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Set;
 
@@ -21,7 +20,9 @@ import reactor.core.publisher.Mono;
  * as well: a strict limit for sign-in, sign-up and refresh, and a generous one for everything else. Over either
  * limit the answer is 429 with {@code Retry-After}. The person is known only from a token whose signature checks
  * out, so nobody can spend someone else's allowance by naming them in a forged token. The buckets live where
- * {@link RateBuckets} keeps them: in memory, or in Redis.
+ * {@link RateBuckets} keeps them: in memory, or in Redis. {@code /actuator/**} counts in the API bucket as well, so
+ * health checks cannot be called without limit. The client address is the peer's, or behind trusted proxies the one
+ * they forwarded ({@link ClientAddress}).
  */
 @Component
 @Order(-200)
@@ -34,6 +35,7 @@ class RateLimitFilter implements WebFilter {
     private final RateBuckets buckets;
     private final GatewayProperties.RateLimits limits;
     private final ReactiveJwtDecoder tokens;
+    private final ClientAddress clients;
     /**
      * Subjects of tokens whose signature was checked in the last minute, by the token's SHA-256. Verifying an
      * ES256 signature on every request halved the gateway's throughput in bench/gateway-overhead.sh; a client
@@ -48,18 +50,19 @@ class RateLimitFilter implements WebFilter {
         this.buckets = buckets;
         this.limits = properties.rateLimits();
         this.tokens = tokens;
+        this.clients = new ClientAddress(properties.trustedProxies());
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String path = EdgePaths.routed(exchange);
-        if (!path.startsWith("/api/")) {
+        if (!path.startsWith("/api/") && !EdgePaths.within(path, "/actuator")) {
             return chain.filter(exchange);
         }
         boolean signIn = SIGN_IN_PATHS.contains(path);
         int perMinute = signIn ? limits.signInPerMinute() : limits.apiPerMinute();
         String scope = signIn ? "sign-in:" : "api:";
-        return buckets.take(scope + "address:" + clientAddress(exchange), perMinute)
+        return buckets.take(scope + "address:" + clients.of(exchange), perMinute)
                 .flatMap(byAddress -> byAddress.allowed()
                         ? person(exchange).flatMap(subject -> buckets.take(scope + "person:" + subject, perMinute))
                                 .defaultIfEmpty(RateBuckets.Verdict.ALLOWED)
@@ -83,10 +86,5 @@ class RateLimitFilter implements WebFilter {
                     })
                     .onErrorResume(ex -> Mono.empty());
         });
-    }
-
-    private static String clientAddress(ServerWebExchange exchange) {
-        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
     }
 }

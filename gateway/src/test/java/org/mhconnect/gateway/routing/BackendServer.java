@@ -21,6 +21,7 @@ final class BackendServer implements AutoCloseable {
 
     private final HttpServer server;
     private final List<String> requestedPaths = new CopyOnWriteArrayList<>();
+    private final List<Long> importedBytes = new CopyOnWriteArrayList<>();
     private volatile Headers lastHeaders = new Headers();
     private final CountDownLatch together = new CountDownLatch(GatewayRoutingTest.CONCURRENT_REQUESTS);
 
@@ -40,6 +41,24 @@ final class BackendServer implements AutoCloseable {
             }
             exchange.sendResponseHeaders(all ? 200 : 504, -1);
             exchange.close();
+        });
+        server.createContext("/api/journal/import", exchange -> {
+            // Reads whatever arrives, until the body ends or the gateway gives up on it.
+            long received = 0;
+            try (var in = exchange.getRequestBody()) {
+                byte[] chunk = new byte[64 * 1024];
+                for (int read = in.read(chunk); read >= 0; read = in.read(chunk)) {
+                    received += read;
+                }
+                exchange.sendResponseHeaders(200, -1);
+            }
+            catch (IOException ex) {
+                // The gateway cut the body off.
+            }
+            finally {
+                importedBytes.add(received);
+                exchange.close();
+            }
         });
         server.createContext("/", exchange -> {
             requestedPaths.add(exchange.getRequestURI().getPath());
@@ -62,6 +81,11 @@ final class BackendServer implements AutoCloseable {
     /** The headers of the last request this server received. */
     Headers lastHeaders() {
         return lastHeaders;
+    }
+
+    /** How many bytes of each import request's body arrived, once that request is over. */
+    List<Long> importedBytes() {
+        return importedBytes;
     }
 
     List<String> requestedPaths() {

@@ -22,6 +22,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.reactive.function.BodyInserters;
 import reactor.core.publisher.Flux;
 
 /** The gateway in front of real HTTP servers: where requests go, and what callers see when a service is down. */
@@ -32,6 +36,7 @@ class GatewayRoutingTest {
     static final BackendServer CONTENT = start("content");
     static final BackendServer JOURNAL = start("journal");
     static final int STOPPED_SERVICE_PORT = unusedPort();
+    static final long IMPORT_LIMIT = 1024 * 1024;
 
     @Autowired
     WebTestClient http;
@@ -41,6 +46,7 @@ class GatewayRoutingTest {
         registry.add("mhc.gateway.services.content", CONTENT::url);
         registry.add("mhc.gateway.services.journal", JOURNAL::url);
         registry.add("mhc.gateway.services.reminder", () -> "http://127.0.0.1:" + STOPPED_SERVICE_PORT);
+        registry.add("mhc.gateway.max-import-size", () -> IMPORT_LIMIT + "B");
     }
 
     @AfterAll
@@ -116,6 +122,27 @@ class GatewayRoutingTest {
                 .expectStatus().isEqualTo(413)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(JOURNAL.requestedPaths()).doesNotContain("/api/journal/entries");
+    }
+
+    @Test
+    void cutsOffAChunkedBodyAtTheLimitAndAnswersContentTooLarge(@LocalServerPort int port) {
+        DefaultDataBufferFactory buffers = DefaultDataBufferFactory.sharedInstance;
+        byte[] chunk = new byte[64 * 1024];
+        // 70 MB made as it is sent, without Content-Length: the body travels chunked.
+        Flux<DataBuffer> seventyMegabytes = Flux.range(0, 70 * 16).map(i -> buffers.wrap(chunk));
+
+        ProblemDetail problem = WebClient.create("http://localhost:" + port).post().uri("/api/journal/import")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(BodyInserters.fromDataBuffers(seventyMegabytes))
+                .exchangeToMono(response -> {
+                    assertThat(response.statusCode().value()).isEqualTo(413);
+                    assertThat(response.headers().contentType()).hasValue(MediaType.APPLICATION_PROBLEM_JSON);
+                    return response.bodyToMono(ProblemDetail.class);
+                })
+                .block(Duration.ofSeconds(30));
+
+        assertThat(problem.getTitle()).isEqualTo("Too large");
+        assertThat(JOURNAL.importedBytes()).allSatisfy(received -> assertThat(received).isLessThanOrEqualTo(IMPORT_LIMIT));
     }
 
     @Test
