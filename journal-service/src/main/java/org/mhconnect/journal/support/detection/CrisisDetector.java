@@ -41,12 +41,25 @@ public final class CrisisDetector implements AutoCloseable {
     static final int READ_WHOLE_UP_TO = 12;
 
     /**
-     * How sure the classifier must be to bring full support on its own, and with a risk word in the sentence. Chosen
-     * on held-out folds of the training data (docs/crisis-detection.md), where ordinary sentences rarely reach them;
-     * below them, a category's own threshold brings the gentle suggestion.
+     * How the semantic stage decides, chosen by cross-validation on the training data ({@code CrisisCrossValidation},
+     * docs/crisis-detection.md), never on the evaluation set: full support when the classifier is at least {@code sure}
+     * of a piece, or {@code fairlySure} of a piece with a word crisis language is made of, and the piece may be about
+     * the writer ({@code writerGate}); otherwise the gentle suggestion when a piece with such a word reaches the
+     * category's own threshold. The writer gate ships switched off ({@code ALWAYS}): on the training folds
+     * {@code BY_CATEGORY} changed little (docs/benchmarks.md).
      */
-    static final double SURE = 0.9;
-    static final double FAIRLY_SURE = 0.5;
+    record Policy(double sure, double fairlySure, Perspective.Gate writerGate) {
+
+        static final Policy SHIPPED = new Policy(0.9, 0.5, Perspective.Gate.ALWAYS);
+    }
+
+    /** One piece the semantic stage read (or two neighbouring pieces read together). */
+    record Reading(float[] vector, boolean riskWords, Perspective perspective) {
+    }
+
+    /** What the rules found in an entry, the pieces the semantic stage may read, and the entry's language. */
+    record RuleReading(Set<CrisisSignal> signals, List<String> pieces, Language language) {
+    }
 
     private final EnglishCrisisRules english = new EnglishCrisisRules();
     private final Map<Language, PhraseRules> otherLanguages = new EnumMap<>(Language.class);
@@ -73,38 +86,26 @@ public final class CrisisDetector implements AutoCloseable {
     /** What the texts of one entry (title, body, inner critic…) say together; null or blank texts are skipped. */
     public CrisisAssessment assess(String... texts) {
         try {
-            StringBuilder all = new StringBuilder();
-            Set<CrisisSignal> signals = EnumSet.noneOf(CrisisSignal.class);
-            List<String> pieces = new ArrayList<>();
-            for (String text : texts) {
-                if (text == null || text.isBlank()) {
-                    continue;
-                }
-                all.append(text).append('\n');
-                signals.addAll(english.detect(text));
-                for (String sentence : Sentences.of(text)) {
-                    otherLanguages.values().forEach(rules -> signals.addAll(rules.detect(sentence)));
-                    pieces.addAll(Sentences.pieces(sentence));
-                }
-            }
-            if (all.isEmpty()) {
+            RuleReading rules = readRules(texts);
+            if (rules == null) {
                 return CrisisAssessment.NOTHING;
             }
-            Language language = languages.of(all.toString());
+            Set<CrisisSignal> signals = EnumSet.noneOf(CrisisSignal.class);
+            signals.addAll(rules.signals());
             // The sentence model was trained on English, German, Spanish and French sentences; in another language
             // its reading means little, and the gentle suggestion stands in for it.
-            if (!language.covered()) {
-                return new CrisisAssessment(Set.copyOf(signals), false, language);
+            if (!rules.language().covered()) {
+                return new CrisisAssessment(Set.copyOf(signals), false, rules.language());
             }
             Set<CrisisSignal> meant = EnumSet.noneOf(CrisisSignal.class);
-            boolean hopeless = readMeaning(pieces, meant);
-            if (language == Language.ENGLISH) {
+            boolean hopeless = decide(readings(rules.pieces()), classifier, Policy.SHIPPED, meant);
+            if (rules.language() == Language.ENGLISH) {
                 signals.addAll(meant);
-                return new CrisisAssessment(Set.copyOf(signals), hopeless, language);
+                return new CrisisAssessment(Set.copyOf(signals), hopeless, rules.language());
             }
             // Outside English the sentence model is far less sure (see docs/crisis-detection.md): what only it saw
             // brings the gentle suggestion; the full support comes from the language's explicit phrases.
-            return new CrisisAssessment(Set.copyOf(signals), hopeless || !meant.isEmpty(), language);
+            return new CrisisAssessment(Set.copyOf(signals), hopeless || !meant.isEmpty(), rules.language());
         }
         catch (RuntimeException | StackOverflowError unexpected) {
             // A safety net must not break the journal; the text is deliberately not logged.
@@ -112,11 +113,30 @@ public final class CrisisDetector implements AutoCloseable {
         }
     }
 
+    /** The rules' signals, the pieces and the language of an entry; null when it has no text. */
+    RuleReading readRules(String... texts) {
+        StringBuilder all = new StringBuilder();
+        Set<CrisisSignal> signals = EnumSet.noneOf(CrisisSignal.class);
+        List<String> pieces = new ArrayList<>();
+        for (String text : texts) {
+            if (text == null || text.isBlank()) {
+                continue;
+            }
+            all.append(text).append('\n');
+            signals.addAll(english.detect(text));
+            for (String sentence : Sentences.of(text)) {
+                otherLanguages.values().forEach(rules -> signals.addAll(rules.detect(sentence)));
+                pieces.addAll(Sentences.pieces(sentence));
+            }
+        }
+        return all.isEmpty() ? null : new RuleReading(signals, pieces, languages.of(all.toString()));
+    }
+
     /**
-     * Adds what the semantic stage is sure of to the signals; answers whether it read something softer (hopeless
-     * words, or a crisis category below full confidence), which brings the gentle suggestion.
+     * What the semantic stage reads of the pieces: each one (in a long entry, those the {@link RiskGate} lets
+     * through; never one that only denies), and each two neighbours read together.
      */
-    private boolean readMeaning(List<String> pieces, Set<CrisisSignal> signals) {
+    List<Reading> readings(List<String> pieces) {
         List<Integer> positions = new ArrayList<>();
         List<Boolean> riskWords = new ArrayList<>();
         List<String> read = new ArrayList<>();
@@ -129,34 +149,39 @@ public final class CrisisDetector implements AutoCloseable {
             }
         }
         float[][] vectors = embeddings.embed(read);
-        boolean gentle = false;
+        List<Reading> readings = new ArrayList<>();
         for (int r = 0; r < vectors.length; r++) {
-            gentle |= score(vectors[r], riskWords.get(r), signals);
-            boolean neighbourRead = r + 1 < vectors.length && positions.get(r + 1) == positions.get(r) + 1;
-            if (neighbourRead) {
-                gentle |= score(Vectors.between(vectors[r], vectors[r + 1]), riskWords.get(r) || riskWords.get(r + 1),
-                        signals);
+            Perspective perspective = Perspective.of(read.get(r));
+            readings.add(new Reading(vectors[r], riskWords.get(r), perspective));
+            if (r + 1 < vectors.length && positions.get(r + 1) == positions.get(r) + 1) {
+                readings.add(new Reading(Vectors.between(vectors[r], vectors[r + 1]),
+                        riskWords.get(r) || riskWords.get(r + 1), perspective.and(Perspective.of(read.get(r + 1)))));
             }
         }
-        return gentle;
+        return readings;
     }
 
     /**
-     * Full support when the classifier is very sure ({@link #SURE}), or fairly sure ({@link #FAIRLY_SURE}) of a
-     * sentence with a word crisis language is made of; the gentle suggestion when a sentence with such a word
-     * reaches the category's own threshold. Without the words, "The light on the water was lovely" would bring
-     * support for the water.
+     * Adds what the semantic stage is sure of to the signals (see {@link Policy}); answers whether it read something
+     * softer, which brings the gentle suggestion. Without the risk words, "The light on the water was lovely" would
+     * bring support for the water; without the writer gate, "my friend wants to die" would be read as the writer's.
      */
-    private boolean score(float[] vector, boolean riskWords, Set<CrisisSignal> signals) {
+    static boolean decide(List<Reading> readings, CrisisClassifier classifier, Policy policy,
+            Set<CrisisSignal> signals) {
         boolean gentle = false;
-        for (CrisisClassifier.Category category : classifier.categories()) {
-            double probability = category.probability(vector);
-            CrisisSignal signal = SIGNAL_OF_CATEGORY.get(category.name());
-            if (signal != null && (probability >= SURE || riskWords && probability >= FAIRLY_SURE)) {
-                signals.add(signal);
-            }
-            else if (riskWords && probability >= category.threshold()) {
-                gentle = true;
+        for (Reading reading : readings) {
+            for (CrisisClassifier.Category category : classifier.categories()) {
+                double probability = category.probability(reading.vector());
+                CrisisSignal signal = SIGNAL_OF_CATEGORY.get(category.name());
+                boolean sure = probability >= policy.sure()
+                        || reading.riskWords() && probability >= policy.fairlySure();
+                if (signal != null && sure && policy.writerGate().allows(reading.perspective(), category.name())) {
+                    signals.add(signal);
+                }
+                else if (reading.riskWords() && probability >= category.threshold()
+                        || signal != null && sure) {
+                    gentle = true;
+                }
             }
         }
         return gentle;

@@ -358,6 +358,12 @@ final class EnglishCrisisRules {
 
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
+    /** The writer and someone else, as {@link #someoneElses} reads them (contractions are spelled out by then). */
+    private static final Set<String> WRITER = Set.of("i", "me", "myself", "im", "ive", "id");
+    private static final Set<String> WRITER_IN_A_PHRASE = Set.of("i", "me", "my", "myself");
+    private static final Set<String> SOMEONE_ELSE = Set.of("he", "she", "they", "hes", "shes", "himself", "herself",
+            "themselves");
+
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:'[\\p{L}]+)*");
 
     EnglishCrisisRules() {
@@ -375,7 +381,8 @@ final class EnglishCrisisRules {
             EnumSet<CrisisSignal> found = EnumSet.noneOf(CrisisSignal.class);
             for (String clause : clauses(text)) {
                 for (Map.Entry<CrisisSignal, List<Phrase>> signal : PHRASES.entrySet()) {
-                    if (!found.contains(signal.getKey()) && saysAny(clause, signal.getValue())) {
+                    if (!found.contains(signal.getKey())
+                            && saysAny(clause, signal.getValue(), signal.getKey() != CrisisSignal.ABUSE)) {
                         found.add(signal.getKey());
                     }
                 }
@@ -422,14 +429,40 @@ final class EnglishCrisisRules {
     }
 
     /** Whether the clause says one of the phrases, not negated and not about a book or film. */
-    private static boolean saysAny(String clause, List<Phrase> phrases) {
+    /**
+     * Whether the clause says one of the phrases, not negated nor about a topic; when {@code writersOwn} (suicidal
+     * thoughts, self-harm), also not said of someone else ("my friend said she wants to die").
+     */
+    private static boolean saysAny(String clause, List<Phrase> phrases, boolean writersOwn) {
         for (Phrase phrase : phrases) {
             Matcher match = phrase.pattern().matcher(clause);
             while (match.find()) {
                 int core = phrase.coreStart(match);
-                if (!negated(clause, core) && !aboutATopic(clause, core, match.end())) {
+                if (!negated(clause, core) && !aboutATopic(clause, core, match.end())
+                        && !(writersOwn && someoneElses(clause, core, match.end()))) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the nearest person named before the core of a phrase is someone else: "she wants to die", "he is
+     * suicidal", but not "he makes me want to die" nor "she knows I want to die". A phrase that names the writer
+     * itself ("she saw the cuts on my arms"), or has no person before it, is the writer's: journals drop the "I".
+     */
+    private static boolean someoneElses(String clause, int core, int end) {
+        if (words(clause.substring(core, end)).stream().anyMatch(WRITER_IN_A_PHRASE::contains)) {
+            return false;
+        }
+        List<String> before = words(clause.substring(0, core));
+        for (int i = before.size() - 1; i >= 0; i--) {
+            if (WRITER.contains(before.get(i))) {
+                return false;
+            }
+            if (SOMEONE_ELSE.contains(before.get(i))) {
+                return true;
             }
         }
         return false;

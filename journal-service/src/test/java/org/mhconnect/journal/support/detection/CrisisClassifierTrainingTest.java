@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -48,5 +49,18 @@ class CrisisClassifierTrainingTest {
                 .isEqualTo(trained);
         assertThat(shipped.categories()).extracting(CrisisClassifier.Category::name)
                 .containsExactlyElementsOf(LabelledCorpus.CATEGORIES);
+    }
+
+    /**
+     * Not a check: with {@code -Dmhc.crisis.cv=true} ({@code bench/crisis-detection.sh cv}) prints the cross-validated
+     * figures of the detector's policies on the training data, from which {@link CrisisDetector.Policy#SHIPPED} is
+     * chosen.
+     */
+    @Test
+    void crossValidationOnTheTrainingDataWhenAsked() {
+        Assumptions.assumeTrue(Boolean.getBoolean("mhc.crisis.cv"), "run with -Dmhc.crisis.cv=true");
+        try (CrisisDetector detector = CrisisDetector.load()) {
+            new CrisisCrossValidation(detector, embeddings).grid(detector.classifier()).forEach(System.out::println);
+        }
     }
 }

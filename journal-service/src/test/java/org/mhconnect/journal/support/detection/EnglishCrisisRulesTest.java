@@ -89,6 +89,17 @@ class EnglishCrisisRulesTest {
     }
 
     @Test
+    void suicidalThoughtsOrSelfHarmSaidOfSomeoneElseAreNotTheWriters() {
+        assertThat(detector.detect("My friend said she wants to die.")).isEmpty();
+        assertThat(detector.detect("I think he is suicidal.")).isEmpty();
+        assertThat(detector.detect("He makes me want to die.")).containsExactly(SUICIDAL_THOUGHTS);
+        assertThat(detector.detect("She knows I want to die.")).containsExactly(SUICIDAL_THOUGHTS);
+        assertThat(detector.detect("Want to die. Again.")).containsExactly(SUICIDAL_THOUGHTS);
+        assertThat(detector.detect("She wanted to know why I keep cutting myself.")).containsExactly(SELF_HARM);
+        assertThat(detector.detect("She hits me when she drinks.")).containsExactly(ABUSE);
+    }
+
+    @Test
     void negationInAnEarlierClauseDoesNotHideALaterStatement() {
         assertThat(detector.detect("I'm not okay. I want to die.")).containsExactly(SUICIDAL_THOUGHTS);
         assertThat(detector.detect("I don't know why, but I want to die.")).containsExactly(SUICIDAL_THOUGHTS);
