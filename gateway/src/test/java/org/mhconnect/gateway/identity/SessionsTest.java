@@ -120,6 +120,45 @@ class SessionsTest {
     }
 
     @Test
+    void theCsrfValueIsGoodForItsOwnSessionOnly() {
+        var mine = aNewPersonSignedInWithCookies();
+        var someoneElses = aNewPersonSignedInWithCookies();
+        String access = mine.getResponseCookies().getFirst("mhc_access").getValue();
+        String otherValue = someoneElses.getResponseCookies().getFirst("mhc_csrf").getValue();
+
+        // Another session's value, even repeated in a planted mhc_csrf cookie, is not this session's.
+        http.patch().uri("/api/me").cookie("mhc_access", access).cookie("mhc_csrf", otherValue)
+                .header("X-CSRF-Token", otherValue)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("displayName", "Forged")).exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        // So is a value an attacker made up and planted as both cookie and header (plain double submit).
+        http.patch().uri("/api/me").cookie("mhc_access", access).cookie("mhc_csrf", "planted")
+                .header("X-CSRF-Token", "planted")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("displayName", "Forged")).exchange()
+                .expectStatus().isForbidden();
+
+        http.get().uri("/api/me").cookie("mhc_access", access).exchange()
+                .expectBody().jsonPath("$.displayName").isEqualTo("Ada");
+    }
+
+    @Test
+    void theCsrfValueSurvivesARefreshOfTheSameSession() {
+        var login = aNewPersonSignedInWithCookies();
+        String csrf = login.getResponseCookies().getFirst("mhc_csrf").getValue();
+        var refreshed = http.post().uri("/api/auth/refresh")
+                .cookie("mhc_refresh", login.getResponseCookies().getFirst("mhc_refresh").getValue())
+                .cookie("mhc_csrf", csrf).header("X-CSRF-Token", csrf).exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult();
+
+        assertThat(refreshed.getResponseCookies().getFirst("mhc_csrf").getValue()).isEqualTo(csrf);
+        http.patch().uri("/api/me").cookie("mhc_access", refreshed.getResponseCookies().getFirst("mhc_access").getValue())
+                .header("X-CSRF-Token", csrf)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("displayName", "Ada")).exchange()
+                .expectStatus().isOk();
+    }
+
+    @Test
     void anAuthorizationHeaderThatIsNotABearerTokenNeverFallsBackToTheCookie() {
         var login = aNewPersonSignedInWithCookies();
         String access = login.getResponseCookies().getFirst("mhc_access").getValue();

@@ -27,6 +27,8 @@ import org.springframework.stereotype.Component;
 public class AccessTokens {
 
     public static final JOSEObjectType ACCESS_TOKEN_TYPE = new JOSEObjectType("at+jwt");
+    /** The claim naming the refresh session a token was issued in. */
+    public static final String SESSION_CLAIM = "sid";
 
     private final SigningKeys keys;
     private final GatewayProperties properties;
@@ -38,7 +40,11 @@ public class AccessTokens {
         this.clock = clock;
     }
 
-    public IssuedToken mint(AccountDocument account) {
+    /**
+     * A token for a person in one refresh session; {@code sid} names the session, so that the edge can bind the
+     * browser's CSRF value to it (see {@link SessionCsrf}).
+     */
+    public IssuedToken mint(AccountDocument account, String sessionId) {
         ECKey key = keys.signingKey();
         Instant now = clock.instant();
         Instant expiry = now.plus(properties.identity().accessTokenTtl());
@@ -51,6 +57,7 @@ public class AccessTokens {
                 .expirationTime(Date.from(expiry))
                 .jwtID(UUID.randomUUID().toString())
                 .claim("roles", account.roles().stream().map(Enum::name).sorted().toList())
+                .claim(SESSION_CLAIM, sessionId)
                 .build();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID())
                 .type(ACCESS_TOKEN_TYPE).build(), claims);

@@ -17,6 +17,7 @@ import java.util.Properties;
 
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -90,6 +91,21 @@ class KeyEncryption {
         }
         catch (GeneralSecurityException ex) {
             throw new IllegalStateException("AES-GCM is not available", ex);
+        }
+    }
+
+    /**
+     * A key for another purpose, derived from the key-encryption key (HMAC-SHA256 of the purpose's name), so one
+     * configured secret serves both and the derived key says nothing about the key it came from.
+     */
+    byte[] derive(String purpose) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            return mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8));
+        }
+        catch (GeneralSecurityException ex) {
+            throw new IllegalStateException("HMAC-SHA256 is not available", ex);
         }
     }
 

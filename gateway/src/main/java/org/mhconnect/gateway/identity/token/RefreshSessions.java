@@ -101,6 +101,15 @@ public class RefreshSessions {
     }
 
     /** The person's sessions that can still be used, newest first. */
+    /** The session a refresh token belongs to (the part before the dot), or null for something else. */
+    public static String sessionIdOf(String refreshToken) {
+        if (refreshToken == null) {
+            return null;
+        }
+        int dot = refreshToken.indexOf('.');
+        return dot > 0 ? refreshToken.substring(0, dot) : null;
+    }
+
     public Flux<SessionView> activeOf(String userId) {
         Instant now = clock.instant();
         return mongo.find(Query.query(Criteria.where("userId").is(userId)), SessionDocument.class)

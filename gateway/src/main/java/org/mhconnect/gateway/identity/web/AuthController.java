@@ -137,7 +137,7 @@ class AuthController {
     }
 
     private SignedIn signedIn(AccountDocument account, String refreshToken, ServerHttpResponse response) {
-        AccessTokens.IssuedToken access = accessTokens.mint(account);
+        AccessTokens.IssuedToken access = accessTokens.mint(account, RefreshSessions.sessionIdOf(refreshToken));
         cookies.set(response, access.value(), refreshToken);
         long expiresIn = Duration.between(clock.instant(), access.expiresAt()).toSeconds();
         return new SignedIn(access.value(), "Bearer", expiresIn, refreshToken, UserView.of(account));

@@ -1,10 +1,10 @@
 package org.mhconnect.gateway.identity.web;
 
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
 
 import org.mhconnect.gateway.GatewayProperties;
+import org.mhconnect.gateway.identity.token.RefreshSessions;
+import org.mhconnect.gateway.identity.token.SessionCsrf;
 import org.springframework.http.ResponseCookie;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * The browser's tokens: the access token and the refresh token in HttpOnly, Secure, SameSite=Strict cookies
  * (the refresh cookie only travels to {@code /api/auth}), and a readable CSRF cookie whose value the web app
- * echoes in the {@code X-CSRF-Token} header of every request that changes something.
+ * echoes in the {@code X-CSRF-Token} header of every request that changes something. That value is bound to the
+ * refresh session ({@link SessionCsrf}), so it is good for this session only.
  */
 @Component
 public class TokenCookies {
@@ -21,18 +22,19 @@ public class TokenCookies {
     public static final String REFRESH = "mhc_refresh";
     public static final String CSRF = "mhc_csrf";
     public static final String CSRF_HEADER = "X-CSRF-Token";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final GatewayProperties properties;
+    private final SessionCsrf csrf;
 
-    TokenCookies(GatewayProperties properties) {
+    TokenCookies(GatewayProperties properties, SessionCsrf csrf) {
         this.properties = properties;
+        this.csrf = csrf;
     }
 
     void set(ServerHttpResponse response, String accessToken, String refreshToken) {
         response.addCookie(cookie(ACCESS, accessToken, "/", properties.identity().accessTokenTtl(), true));
         response.addCookie(cookie(REFRESH, refreshToken, "/api/auth", properties.identity().refreshTokenTtl(), true));
-        response.addCookie(cookie(CSRF, csrfValue(), "/", properties.identity().refreshTokenTtl(), false));
+        response.addCookie(cookie(CSRF, csrf.valueFor(RefreshSessions.sessionIdOf(refreshToken)), "/", properties.identity().refreshTokenTtl(), false));
     }
 
     void clear(ServerHttpResponse response) {
@@ -44,11 +46,5 @@ public class TokenCookies {
     private ResponseCookie cookie(String name, String value, String path, Duration maxAge, boolean httpOnly) {
         return ResponseCookie.from(name, value).path(path).maxAge(maxAge).httpOnly(httpOnly)
                 .secure(properties.identity().secureCookies()).sameSite("Strict").build();
-    }
-
-    private static String csrfValue() {
-        byte[] bytes = new byte[24];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }
