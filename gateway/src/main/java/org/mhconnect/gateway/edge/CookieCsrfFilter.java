@@ -18,13 +18,16 @@ import reactor.core.publisher.Mono;
 /**
  * Double-submit CSRF protection for requests that a browser authenticates with cookies: a request that changes
  * something must repeat the {@code mhc_csrf} cookie in the {@code X-CSRF-Token} header, which another site
- * cannot read. Requests with an {@code Authorization} header are not cookie-authenticated and pass.
+ * cannot read. Requests with an {@code Authorization} header are not cookie-authenticated and pass. So do the
+ * e-mail action links ({@value #ACTION_LINKS}...): their signed token in the address is the proof, not the cookie, and
+ * the plain HTML form of their confirmation page cannot send the header.
  */
 @Component
 @Order(-150)
 class CookieCsrfFilter implements WebFilter {
 
     static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
+    static final String ACTION_LINKS = "/api/notifications/actions/";
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
@@ -32,7 +35,8 @@ class CookieCsrfFilter implements WebFilter {
         boolean cookieAuthenticated = request.getCookies().containsKey(TokenCookies.ACCESS)
                 || request.getCookies().containsKey(TokenCookies.REFRESH);
         if (SAFE.contains(request.getMethod()) || !cookieAuthenticated
-                || request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) {
+                || request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)
+                || request.getPath().pathWithinApplication().value().startsWith(ACTION_LINKS)) {
             return chain.filter(exchange);
         }
         HttpCookie cookie = request.getCookies().getFirst(TokenCookies.CSRF);
