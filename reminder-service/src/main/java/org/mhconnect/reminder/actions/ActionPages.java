@@ -11,6 +11,10 @@ import org.springframework.web.util.HtmlUtils;
  */
 final class ActionPages {
 
+    /** The form field that asks for a page in answer; other POSTs (RFC 8058's) get plain text. */
+    static final String ANSWER = "answer";
+    static final String PAGE = "page";
+
     private ActionPages() {
     }
 
@@ -29,6 +33,7 @@ final class ActionPages {
         return page(question, "<h1 id=\"page-title\">" + escape(question) + "</h1>"
                 + "<p class=\"lead\">" + escape(explanation) + "</p>"
                 + "<form method=\"post\" action=\"" + escape(action) + "\" data-testid=\"confirm-action\">"
+                + "<input type=\"hidden\" name=\"" + ANSWER + "\" value=\"" + PAGE + "\">"
                 + "<div class=\"actions\"><button type=\"submit\" class=\"primary\">" + escape(button) + "</button>"
                 + "<a class=\"button\" href=\"/\">Keep it and open Mental Health Connect</a></div></form>");
     }

@@ -21,8 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
  * The one-click links from a reminder: they work without signing in, because the link itself is the proof. A GET
  * (a click in an e-mail or the inbox) snoozes or skips and answers with a short page; for what stops something
  * (stop, unsubscribe, no more digests) it only asks, because mail scanners open every link: the page's button POSTs
- * to the same address. A POST acts: the page's button (answered with a page), or RFC 8058's one-click unsubscribe
- * that mail providers send ({@code List-Unsubscribe=One-Click}, answered with plain text). Every action is
+ * to the same address. A POST acts: the page's button (its form says {@code answer=page}, answered with a page), or
+ * RFC 8058's one-click unsubscribe that mail providers send (answered with plain text). Every action is
  * idempotent, so a second click changes nothing more.
  */
 @RestController
@@ -60,12 +60,12 @@ public class ActionsController {
 
     @PostMapping("/{token}")
     ResponseEntity<String> act(@PathVariable String token,
-            @RequestParam(name = "List-Unsubscribe", required = false) String oneClick) {
+            @RequestParam(name = ActionPages.ANSWER, required = false) String answer) {
         String done = perform(links.verify(token));
-        if ("One-Click".equals(oneClick)) {
-            return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(done);
+        if (ActionPages.PAGE.equals(answer)) {
+            return ActionPages.done(done);
         }
-        return ActionPages.done(done);
+        return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(done);
     }
 
     private ReminderDocument existing(ActionLinks.Claims claims) {

@@ -138,6 +138,7 @@ class ActionLinksApiTest {
         assertThat(reply.contentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
         assertThat(reply.body()).contains("<h1 id=\"page-title\">Stop this reminder?</h1>")
                 .contains("<form method=\"post\" action=\"" + path(link) + "\"")
+                .contains("<input type=\"hidden\" name=\"answer\" value=\"page\">")
                 .contains("<button type=\"submit\" class=\"primary\">Stop this reminder</button>");
         assertThat(click(link).status()).isEqualTo(200);
         assertThat(current().active()).isTrue();
@@ -308,7 +309,7 @@ class ActionLinksApiTest {
 
     /** The button of the page a link opens: a POST of the form to the same address. */
     private Reply press(String link) {
-        var result = http.post().uri(path(link)).contentType(MediaType.APPLICATION_FORM_URLENCODED).body("")
+        var result = http.post().uri(path(link)).contentType(MediaType.APPLICATION_FORM_URLENCODED).body("answer=page")
                 .exchange().expectBody(String.class).returnResult();
         return new Reply(result.getStatus().value(), result.getResponseHeaders().getContentType(),
                 result.getResponseBody(), result.getResponseHeaders());
