@@ -61,7 +61,7 @@ export default async function render(root, ctx) {
         act('Snooze 15 minutes', 'snooze', { delay: '15m' }, 'Snoozed. It will come back in 15 minutes.'),
         // The rarer choices wait behind "More", so that a card on a phone is not a tower of buttons.
         h('details', { class: 'more-actions', dataset: { testid: 'more-actions' } },
-          h('summary', {}, 'More', h('span', { class: 'visually-hidden', text: ` for ${item.title}` })),
+          h('summary', { text: 'More', attrs: { 'aria-label': `More for ${item.title}` } }),
           h('div', { class: 'more-list' },
             act('Snooze 1 hour', 'snooze', { delay: '1h' }, 'Snoozed. It will come back in an hour.'),
             act('Snooze until tomorrow', 'snooze', { delay: 'tomorrow' }, 'Snoozed until this time tomorrow.'),
