@@ -62,6 +62,13 @@ class WebJourneysSystemTest {
         WebBrowser.settle(page);
 
         assertThat(page.getByLabel("Your time zone")).hasValue(WebBrowser.ZONE);
+        // A zone can be searched for (a combobox over one list), by current names only, the browser's own first.
+        assertThat(page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Your time zone"))).isVisible();
+        @SuppressWarnings("unchecked")
+        List<String> zones = (List<String>) page.evaluate("() => [...document.querySelectorAll('#time-zones option')].map(o => o.value)");
+        assertThat(zones.getFirst()).isEqualTo(WebBrowser.ZONE);
+        assertThat(zones).contains("Europe/Kyiv", "Asia/Kolkata").doesNotContain("Europe/Kiev", "Asia/Calcutta")
+                .doesNotHaveDuplicates();
         page.getByLabel("What should we call you?").fill("Ada");
         page.getByLabel("E-mail address").fill(address);
         page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(People.PASSWORD);
