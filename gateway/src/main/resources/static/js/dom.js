@@ -67,6 +67,15 @@ function append(el, children) {
   }
 }
 
+/**
+ * Adds children at the end of `el`, skipping null, undefined and false. Use it instead of the DOM's own
+ * `el.append(...)` whenever a child may be missing: that one would write the text "null".
+ */
+export function add(el, ...children) {
+  append(el, children);
+  return el;
+}
+
 /** Replaces every child of `el`. */
 export function replace(el, ...children) {
   el.replaceChildren();

@@ -2,7 +2,7 @@
 // picker, emotion chips, and the support panel shown when a saved entry's words suggest someone may be in danger,
 // with the person's own safety plan first.
 
-import { h } from './dom.js';
+import { h, add } from './dom.js';
 import { api } from './api.js';
 import { MOODS, KIND_HEADINGS, supportResource, emergencyBlock } from './ui.js';
 import { loadSafetyPlan, planIsEmpty, planSummary } from './care.js';
@@ -99,7 +99,7 @@ export async function showSupport(support) {
       h('h3', { text: KIND_HEADINGS[kind] || 'More support' }),
       h('ul', { class: 'plain-list' }, resources.map((r) => supportResource(r, 'h4')))));
     const title = h('h2', { id: 'support-dialog-title', attrs: { tabindex: '-1' }, text: 'Your entry is saved. You are not alone.' });
-    dialog.append(
+    add(dialog,
       title,
       h('p', { id: 'support-dialog-message', text: support.message || 'It sounds like things are really hard right now.' }),
       emergencyBlock(support.emergency && support.emergency.message, support.emergency && support.emergency.number),

@@ -5,6 +5,36 @@ import { h } from './dom.js';
 const FALLBACK_ZONES = ['UTC', 'Europe/London', 'Europe/Berlin', 'Europe/Paris', 'America/New_York', 'America/Chicago',
   'America/Denver', 'America/Los_Angeles', 'Asia/Tokyo', 'Asia/Kolkata', 'Australia/Sydney', 'Pacific/Auckland'];
 
+// Old names the browser may still list or report (CLDR keeps some), and the names the IANA database uses now.
+const RENAMED = {
+  'Asia/Calcutta': 'Asia/Kolkata', 'Europe/Kiev': 'Europe/Kyiv', 'Asia/Saigon': 'Asia/Ho_Chi_Minh',
+  'Asia/Katmandu': 'Asia/Kathmandu', 'Asia/Rangoon': 'Asia/Yangon', 'Atlantic/Faeroe': 'Atlantic/Faroe',
+  'America/Godthab': 'America/Nuuk', 'Pacific/Enderbury': 'Pacific/Kanton', 'Pacific/Truk': 'Pacific/Chuuk',
+  'Pacific/Ponape': 'Pacific/Pohnpei', 'Europe/Uzhgorod': 'Europe/Kyiv', 'Europe/Zaporozhye': 'Europe/Kyiv',
+  'America/Buenos_Aires': 'America/Argentina/Buenos_Aires', 'America/Catamarca': 'America/Argentina/Catamarca',
+  'America/Cordoba': 'America/Argentina/Cordoba', 'America/Jujuy': 'America/Argentina/Jujuy',
+  'America/Mendoza': 'America/Argentina/Mendoza', 'America/Indianapolis': 'America/Indiana/Indianapolis',
+  'America/Louisville': 'America/Kentucky/Louisville', 'Asia/Ulan_Bator': 'Asia/Ulaanbaatar',
+  'Asia/Dacca': 'Asia/Dhaka', 'Asia/Thimbu': 'Asia/Thimphu', 'Asia/Macao': 'Asia/Macau', 'Africa/Asmera': 'Africa/Asmara',
+  'Asia/Ashkhabad': 'Asia/Ashgabat', 'Asia/Chongking': 'Asia/Chongqing', 'Australia/Canberra': 'Australia/Sydney',
+  'Etc/UTC': 'UTC', 'Etc/GMT': 'UTC', GMT: 'UTC', 'Etc/Universal': 'UTC', 'Etc/Zulu': 'UTC',
+};
+
+/** A zone's current name: "Europe/Kiev" is "Europe/Kyiv". */
+export function canonicalZone(zone) {
+  return RENAMED[zone] || zone;
+}
+
+/** The browser's own zone, by its current name. */
+export function browserZone() {
+  try {
+    return canonicalZone(Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
+  } catch {
+    return 'UTC';
+  }
+}
+
+/** Every time zone by its current name, sorted, the browser's own first. */
 export function zones(extra) {
   let list;
   try {
@@ -12,19 +42,43 @@ export function zones(extra) {
   } catch {
     list = FALLBACK_ZONES;
   }
-  const all = new Set(list);
-  if (!all.has('UTC')) all.add('UTC');
-  if (extra) all.add(extra);
-  return [...all].sort();
+  const all = new Set(list.map(canonicalZone));
+  all.add('UTC');
+  if (extra) all.add(canonicalZone(extra));
+  const own = browserZone();
+  all.delete(own);
+  return [own, ...[...all].sort()];
 }
 
-/** A select of every time zone, with the given one chosen. */
-export function zoneSelect(selected, props = {}) {
-  const select = h('select', { name: 'timeZone', ...props });
-  for (const zone of zones(selected)) {
-    select.append(h('option', { value: zone, text: zone.replace(/_/g, ' '), selected: zone === selected }));
+const ZONE_LIST_ID = 'time-zones';
+
+/** The one list of zones every zone field offers: made once, kept in the document across pages. */
+function zoneList(extra) {
+  let list = document.getElementById(ZONE_LIST_ID);
+  if (!list) {
+    list = h('datalist', { id: ZONE_LIST_ID });
+    list.append(...zones().map((zone) => h('option', { value: zone, label: zone.split('/').pop().replace(/_/g, ' ') })));
+    document.body.append(list);
   }
-  return select;
+  const wanted = extra && canonicalZone(extra);
+  if (wanted && !list.querySelector(`option[value="${CSS.escape(wanted)}"]`)) list.append(h('option', { value: wanted }));
+  return list;
+}
+
+/**
+ * A time zone field that can be searched: type "berl" or "kolk" and choose from the list (a text input with a
+ * datalist, so every browser and screen reader offers it as a combobox). The value is the zone's current name;
+ * a name that is no zone is refused by the server like any other field.
+ */
+export function zoneSelect(selected, props = {}) {
+  const list = zoneList(selected);
+  const input = h('input', {
+    type: 'text', name: 'timeZone', value: canonicalZone(selected || browserZone()), ...props,
+    attrs: { list: list.id, autocomplete: 'off', spellcheck: 'false', autocapitalize: 'off', ...(props.attrs || {}) },
+  });
+  // Focus selects the name, so that typing starts a new search at once.
+  input.addEventListener('focus', () => input.select());
+  return input;
 }
 
 // ISO 3166-1 alpha-2 codes; the names come from Intl.DisplayNames in the reader's language.

@@ -1,7 +1,7 @@
 // Pieces several pages share: kind error messages, empty states, form errors, confirmation dialogs, mood words and
 // the way a support resource is shown.
 
-import { h } from './dom.js';
+import { h, add } from './dom.js';
 
 export const MOODS = [
   { value: 1, label: 'Very low', glyph: '◔' },
@@ -124,7 +124,14 @@ export function confirmDialog({ title, text, confirm = 'Yes', cancel = 'Keep it'
   return new Promise((resolve) => {
     const opener = document.activeElement;
     const titleId = `dlg-${Date.now()}`;
-    const dialog = h('dialog', { class: 'dialog', attrs: { 'aria-labelledby': titleId } });
+    // The dialog's description is its text, or the paragraphs of its body (not the controls in it).
+    const description = text ? h('p', { id: `${titleId}-text`, text }) : null;
+    const described = description ? [description] : [...((body && body.querySelectorAll('p')) || [])];
+    described.forEach((p, i) => { if (!p.id) p.id = `${titleId}-text-${i}`; });
+    const dialog = h('dialog', {
+      class: 'dialog',
+      attrs: { 'aria-labelledby': titleId, 'aria-describedby': described.map((p) => p.id).join(' ') || null },
+    });
     const finish = (value) => {
       dialog.close();
       dialog.remove();
@@ -138,10 +145,10 @@ export function confirmDialog({ title, text, confirm = 'Yes', cancel = 'Keep it'
       yes.disabled = !confirmWhen.checked;
       confirmWhen.addEventListener('change', () => { yes.disabled = !confirmWhen.checked; });
     }
-    dialog.append(
+    add(dialog,
       h('h2', { id: titleId, text: title }),
-      text ? h('p', { text }) : null,
-      body || null,
+      description,
+      body,
       h('div', { class: 'actions' }, no, yes),
     );
     dialog.addEventListener('cancel', (event) => { event.preventDefault(); finish(false); });

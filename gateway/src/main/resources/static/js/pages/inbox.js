@@ -1,7 +1,7 @@
 // The in-app inbox. It updates live: the app keeps one EventSource open (see live.js) and new reminders appear at
 // the top, announced politely. Each item offers snooze, skip and stop in one click, through the API.
 
-import { h, replace, announce, toast, formatDateTime } from '../dom.js';
+import { h, add, replace, announce, toast, formatDateTime } from '../dom.js';
 import { api } from '../api.js';
 import { userZone } from '../session.js';
 import { pageTitle, problemBox, emptyState, loading, busy } from '../ui.js';
@@ -49,7 +49,7 @@ export default async function render(root, ctx) {
         },
       },
     });
-    li.append(
+    add(li,
       h('div', { class: 'row' },
         h('h2', { class: 'h3', text: item.title }),
         h('span', { class: 'meta', text: formatDateTime(item.scheduledAt || item.createdAt, zone) })),
@@ -59,10 +59,14 @@ export default async function render(root, ctx) {
         openLink(item),
         mark,
         act('Snooze 15 minutes', 'snooze', { delay: '15m' }, 'Snoozed. It will come back in 15 minutes.'),
-        act('Snooze 1 hour', 'snooze', { delay: '1h' }, 'Snoozed. It will come back in an hour.'),
-        act('Snooze until tomorrow', 'snooze', { delay: 'tomorrow' }, 'Snoozed until this time tomorrow.'),
-        act('Skip the next one', 'skip-next', undefined, 'The next one is skipped. The ones after it come as usual.'),
-        act('Stop this reminder', 'stop', undefined, 'Stopped. You can start it again from Reminders.')));
+        // The rarer choices wait behind "More", so that a card on a phone is not a tower of buttons.
+        h('details', { class: 'more-actions', dataset: { testid: 'more-actions' } },
+          h('summary', { text: 'More', attrs: { 'aria-label': `More for ${item.title}` } }),
+          h('div', { class: 'more-list' },
+            act('Snooze 1 hour', 'snooze', { delay: '1h' }, 'Snoozed. It will come back in an hour.'),
+            act('Snooze until tomorrow', 'snooze', { delay: 'tomorrow' }, 'Snoozed until this time tomorrow.'),
+            act('Skip the next one', 'skip-next', undefined, 'The next one is skipped. The ones after it come as usual.'),
+            act('Stop this reminder', 'stop', undefined, 'Stopped. You can start it again from Reminders.')))));
     return li;
   }
 

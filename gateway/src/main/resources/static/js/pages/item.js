@@ -5,7 +5,7 @@ import { h, replace, announce, toast } from '../dom.js';
 import { api, ApiError } from '../api.js';
 import { currentUser } from '../session.js';
 import { problemBox, loading } from '../ui.js';
-import { typeLabel, HABITS } from './library-cards.js';
+import { typeLabel, HABITS, libraryHref } from './library-cards.js';
 
 const REACTIONS = [
   { value: 'helpful', label: 'Helpful' },
@@ -19,7 +19,10 @@ export default async function render(root, ctx) {
   ctx.title('Library');
   const heading = h('h1', { id: 'page-title', attrs: { tabindex: '-1' }, text: 'Opening…' });
   const body = h('div', {}, loading());
-  root.append(h('p', {}, h('a', { href: '#/library', text: '← Back to the library' })), heading, body);
+  // Opened from a search: back to its results (the search is in this page's address).
+  const back = libraryHref(ctx.query);
+  const backText = back === '#/library' ? '← Back to the library' : '← Back to your search';
+  root.append(h('p', {}, h('a', { href: back, text: backText, dataset: { testid: 'back-to-library' } })), heading, body);
 
   let item;
   try {

@@ -1,7 +1,7 @@
 // The library: search with filters, cards, and the reader's saved items. The filters live in the address
 // (#/library?q=...&type=...) so that Back and a shared link show the same results.
 
-import { h, replace, uid, announce } from '../dom.js';
+import { h, add, replace, uid, announce } from '../dom.js';
 import { api, query } from '../api.js';
 import { currentUser } from '../session.js';
 import { pageTitle, problemBox, emptyState, loading } from '../ui.js';
@@ -54,18 +54,25 @@ export default async function render(root, ctx) {
   });
 
   const status = h('p', { attrs: { role: 'status' }, class: 'meta' });
+  const suggestion = h('div', { dataset: { testid: 'did-you-mean' } });
+  // "Did you mean": the same search and filters with the misspelt words corrected.
+  const didYouMean = (text) => (text && text !== params.q
+    ? h('p', {}, 'Did you mean ', h('a', { href: `#/library${query({ ...params, q: text })}`, text: text }), '?')
+    : null);
   const results = h('ul', { class: 'cards' });
   const more = h('div', {});
   // Named by its heading only once it has one: a section labelled by a missing heading is not a region.
   const savedSection = h('section', {});
 
-  root.append(
+  const searching = Object.values(params).some(Boolean);
+  add(root,
     ...pageTitle('Library', 'Short readings and guided practices for the five habits of self-compassion.'),
     form,
+    // What the reader saved shows once, on the library's own page, not under the results of every search.
+    searching ? null : savedSection,
     h('section', { attrs: { 'aria-labelledby': 'results-title' } },
       h('h2', { id: 'results-title', text: params.q ? `Results for “${params.q}”` : 'Everything in the library' }),
-      status, results, more),
-    savedSection,
+      status, suggestion, results, more),
   );
 
   // Topics come from the library itself, so the list never offers a topic with nothing in it.
@@ -85,13 +92,14 @@ export default async function render(root, ctx) {
         const answer = await api(`/api/content/search${query({ ...params, page, size: PAGE_SIZE })}`, { signal: ctx.signal });
         items = answer.items;
         total = answer.total;
+        if (!append) replace(suggestion, didYouMean(answer.suggestion));
       } else {
         // Listing has no length filter, so it is applied to each page here.
         const answer = await api(`/api/content/items${query({ type: params.type, topic: params.topic, page, size: PAGE_SIZE })}`, { signal: ctx.signal });
         items = params.maxMinutes ? answer.items.filter((i) => i.minutes <= Number(params.maxMinutes)) : answer.items;
         total = params.maxMinutes ? null : answer.total;
       }
-      results.append(...items.map((item) => itemCard(item, 'h3')));
+      results.append(...items.map((item) => itemCard(item, 'h3', ctx.query)));
       const shown = results.children.length;
       if (shown === 0) {
         status.textContent = '';
@@ -123,7 +131,7 @@ export default async function render(root, ctx) {
   }
 
   async function loadSaved() {
-    if (!currentUser()) return;
+    if (!currentUser() || searching) return;
     replace(savedSection, h('h2', { id: 'saved-title', text: 'Saved for later' }), loading());
     savedSection.setAttribute('aria-labelledby', 'saved-title');
     try {

@@ -55,6 +55,72 @@ class AccessibilitySystemTest {
     }
 
     @Test
+    void everyPageKeepsItsLayoutOnAPhoneAndOnADesktop() {
+        List<String> problems = new ArrayList<>();
+        for (boolean phone : List.of(true, false)) {
+            Browser.NewContextOptions options = phone
+                    ? WebBrowser.desktop().setViewportSize(412, 915).setIsMobile(true).setHasTouch(true)
+                    : WebBrowser.desktop();
+            for (Viewer viewer : List.of(Viewer.GUEST, Viewer.PERSON)) {
+                try (BrowserContext context = WebBrowser.newContext(options)) {
+                    if (viewer != Viewer.GUEST) {
+                        WebBrowser.signInQuietly(context, cast.emailOf(viewer));
+                    }
+                    Page page = context.newPage();
+                    for (WebPage webPage : cast.pages().stream().filter(p -> p.viewer() == viewer).toList()) {
+                        WebBrowser.open(page, webPage.route());
+                        @SuppressWarnings("unchecked")
+                        List<String> found = (List<String>) page.evaluate(LAYOUT_PROBLEMS);
+                        String where = webPage.name() + (phone ? " (phone)" : " (desktop)");
+                        found.forEach(problem -> problems.add(where + ": " + problem));
+                    }
+                }
+            }
+        }
+        assertThat(problems).as(String.join("\n", problems)).isEmpty();
+    }
+
+    /**
+     * What a person would see as broken, from inside the page: "Get support now" scrolled out of sight, a legend
+     * across its fieldset's border, a select too narrow for the choice it shows.
+     */
+    static final String LAYOUT_PROBLEMS = """
+            () => {
+              const problems = [];
+              window.scrollTo(0, document.documentElement.scrollHeight);
+              const support = document.querySelector('[data-testid=header-support]').getBoundingClientRect();
+              if (support.top < 0 || support.bottom > window.innerHeight) problems.push('"Get support now" is scrolled away');
+              window.scrollTo(0, 0);
+              for (const legend of document.querySelectorAll('fieldset > legend')) {
+                if (!legend.offsetParent || legend.classList.contains('visually-hidden')) continue;
+                const box = legend.closest('fieldset').getBoundingClientRect();
+                const border = parseFloat(getComputedStyle(legend.closest('fieldset')).borderTopWidth);
+                const own = legend.getBoundingClientRect();
+                if (own.top < box.top + border || own.right > box.right) problems.push(`legend "${legend.textContent}" crosses its border`);
+              }
+              // A select's room for text is its width less what its own layout takes (padding, border, arrow):
+              // the width it would have unconstrained, less its longest choice's text.
+              const measure = document.createElement('canvas').getContext('2d');
+              for (const select of document.querySelectorAll('select')) {
+                if (!select.offsetParent || !select.selectedOptions.length) continue;
+                measure.font = getComputedStyle(select).font;
+                const textWidth = (option) => measure.measureText(option.text).width;
+                const { width, maxWidth } = select.style;
+                select.style.width = 'max-content';
+                select.style.maxWidth = 'none';
+                const natural = select.offsetWidth;
+                select.style.width = width;
+                select.style.maxWidth = maxWidth;
+                const frame = natural - Math.max(...[...select.options].map(textWidth));
+                const text = select.selectedOptions[0].text;
+                if (select.offsetWidth + 1 < textWidth(select.selectedOptions[0]) + frame) {
+                  problems.push(`select showing "${text}" is cut off`);
+                }
+              }
+              return problems;
+            }""";
+
+    @Test
     void theCrisisSupportPanelToo() throws Exception {
         String email = WebBrowser.newEmail("robin");
         WebBrowser.signUp(email, "Robin");

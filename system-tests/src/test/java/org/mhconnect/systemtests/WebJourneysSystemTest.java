@@ -66,6 +66,13 @@ class WebJourneysSystemTest {
         WebBrowser.settle(page);
 
         assertThat(page.getByLabel("Your time zone")).hasValue(WebBrowser.ZONE);
+        // A zone can be searched for (a combobox over one list), by current names only, the browser's own first.
+        assertThat(page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Your time zone"))).isVisible();
+        @SuppressWarnings("unchecked")
+        List<String> zones = (List<String>) page.evaluate("() => [...document.querySelectorAll('#time-zones option')].map(o => o.value)");
+        assertThat(zones.getFirst()).isEqualTo(WebBrowser.ZONE);
+        assertThat(zones).contains("Europe/Kyiv", "Asia/Kolkata").doesNotContain("Europe/Kiev", "Asia/Calcutta")
+                .doesNotHaveDuplicates();
         page.getByLabel("What should we call you?").fill("Ada");
         page.getByLabel("E-mail address").fill(address);
         page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(People.PASSWORD);
@@ -119,6 +126,81 @@ class WebJourneysSystemTest {
 
     @Test
     @Order(3)
+    void everyConfirmationDialogSaysWhatItAsksAndNeverNull() throws Exception {
+        signIn();
+        // Leaving a page with unsaved words.
+        WebBrowser.open(page, "journal/new");
+        page.getByLabel("Your words").fill("Half a thought");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Journal").setExact(true)).click();
+        assertDialog("Leave without saving?", "What you wrote here has not been saved yet.");
+        button("Stay and keep writing").click();
+        assertThat(page.getByRole(AriaRole.DIALOG)).hasCount(0);
+        assertThat(page.getByLabel("Your words")).hasValue("Half a thought");
+
+        // Deleting an entry.
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Journal").setExact(true)).click();
+        button("Leave this page").click();
+        page.locator("[data-testid=journal-list]").getByRole(AriaRole.LINK,
+                new Locator.GetByRoleOptions().setName(ENTRY_TITLE)).click();
+        button("Delete entry").click();
+        assertDialog("Delete this entry?", "It will be gone for good, and it cannot be brought back.");
+        button("Keep it").click();
+        assertThat(heading()).hasText(ENTRY_TITLE);
+
+        // Deleting the account: described by its paragraphs, not by its checkbox.
+        WebBrowser.open(page, "account");
+        button("Delete my account…").click();
+        assertDialog("Delete your account for good?", "This erases your journal, check-ins, reminders, reactions and "
+                + "saved readings, everywhere. It cannot be undone. If you would like a copy, download your journal first.");
+        button("Keep my account").click();
+        assertThat(page.getByRole(AriaRole.DIALOG)).hasCount(0);
+    }
+
+    private void assertDialog(String name, String description) {
+        Locator dialog = page.getByRole(AriaRole.DIALOG);
+        assertThat(dialog).isVisible();
+        assertThat(dialog).hasAccessibleName(name);
+        assertThat(dialog).hasAccessibleDescription(description);
+        assertThat(dialog).not().containsText("null");
+        assertThat(dialog).not().containsText("undefined");
+    }
+
+    @Test
+    @Order(4)
+    void aSearchForgivesMisspellingsKnowsKindredWordsAndTheWayBackKeepsIt() throws Exception {
+        signIn();
+        WebBrowser.open(page, "library");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Saved for later"))).hasCount(1);
+
+        page.getByRole(AriaRole.SEARCHBOX, new Page.GetByRoleOptions().setName("Search the library")).fill("mindfullness");
+        button("Show results").click();
+        Locator didYouMean = page.locator("[data-testid=did-you-mean]");
+        assertThat(didYouMean).hasText("Did you mean mindfulness?");
+        // What was saved shows once, on the library's own page, not under the results.
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Saved for later"))).hasCount(0);
+        didYouMean.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("mindfulness")).click();
+        page.waitForURL("**/#/library?q=mindfulness");
+        assertThat(page.getByRole(AriaRole.SEARCHBOX, new Page.GetByRoleOptions().setName("Search the library")))
+                .hasValue("mindfulness");
+
+        Locator first = page.locator(".cards .card h3 a").first();
+        String title = first.textContent();
+        first.click();
+        assertThat(heading()).hasText(title);
+        Locator back = page.locator("[data-testid=back-to-library]");
+        assertThat(back).hasText("← Back to your search");
+        back.click();
+        page.waitForURL("**/#/library?q=mindfulness");
+        assertThat(heading()).hasText("Library");
+
+        for (String kindred : List.of("anxious", "anxiety")) {
+            WebBrowser.open(page, "library?q=" + kindred);
+            assertThat(page.locator(".cards .card").first()).isVisible();
+        }
+    }
+
+    @Test
+    @Order(5)
     void wordsOfCrisisBringASupportPanelThatAStrayClickDoesNotClose() throws Exception {
         signIn();
         WebBrowser.open(page, "journal/new");
@@ -151,7 +233,7 @@ class WebJourneysSystemTest {
     }
 
     @Test
-    @Order(4)
+    @Order(6)
     void aReactionToAnArticleChangesItsCount() throws Exception {
         signIn();
         WebBrowser.open(page, "library");
@@ -178,7 +260,7 @@ class WebJourneysSystemTest {
     }
 
     @Test
-    @Order(5)
+    @Order(7)
     void aReminderDueWithinAMinuteArrivesLiveInTheInbox() throws Exception {
         signIn();
         WebBrowser.open(page, "reminders/new");
@@ -208,10 +290,18 @@ class WebJourneysSystemTest {
                 .isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(Math.max(wait, 60_000)));
         assertThat(page.evaluate("() => window.sameVisit === true")).as("the page was not reloaded").isEqualTo(true);
         assertThat(page.locator("[data-testid=inbox-list] li.unread").first()).containsText(title);
+
+        // A card is not a tower of buttons: the rarer choices wait behind "More".
+        Locator card = page.locator("[data-testid=inbox-list] > li").filter(new Locator.FilterOptions().setHasText(title));
+        assertThat(card.locator("button:visible")).hasCount(2);
+        Locator stop = card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Stop this reminder: " + title));
+        assertThat(stop).isHidden();
+        card.locator("[data-testid=more-actions] > summary").click();
+        assertThat(stop).isVisible();
     }
 
     @Test
-    @Order(6)
+    @Order(8)
     void theJournalCanBeTakenHome() throws Exception {
         signIn();
         WebBrowser.open(page, "account");
@@ -224,7 +314,7 @@ class WebJourneysSystemTest {
     }
 
     @Test
-    @Order(7)
+    @Order(9)
     void aNewAddressIsConfirmedByItsLinkAndAForgottenPasswordIsReplacedByMail() throws Exception {
         String address = WebBrowser.newEmail("kim");
         page.navigate(WebBrowser.url("sign-up"));
@@ -269,7 +359,7 @@ class WebJourneysSystemTest {
     }
 
     @Test
-    @Order(8)
+    @Order(10)
     void deletingTheAccountShowsProgressUntilEveryServiceHasConfirmed() throws Exception {
         signIn();
         WebBrowser.open(page, "account");

@@ -10,9 +10,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -58,9 +55,11 @@ import org.springframework.stereotype.Component;
  * Full-text search over the published library with Apache Lucene, in memory in every instance.
  *
  * <ul>
- * <li>English stemming ({@link EnglishAnalyzer}): "breathing" finds "breathe".</li>
+ * <li>English stemming: "breathing" finds "breathe"; synonyms at query time: "anxious" finds "worry"
+ * ({@link SearchWords}, {@code search/synonyms.txt}).</li>
  * <li>Typo tolerance: a word the library does not contain stands for its closest words in the library, within one
- * edit (two from five letters on), at a lower weight ({@link DirectSpellChecker}, from lucene-suggest).</li>
+ * edit (two from five letters on), at a lower weight ({@link DirectSpellChecker}, from lucene-suggest); the answer's
+ * {@code suggestion} is the search with such words corrected to the library's closest words as written.</li>
  * <li>Relevance: a match in the title counts three times, in the summary twice, in the body once; every word of the
  * query must match somewhere.</li>
  * <li>Filters (type, topic, habit, longest duration) do not change the ranking.</li>
@@ -77,7 +76,8 @@ public class LibraryIndex {
     private static final Logger log = LoggerFactory.getLogger(LibraryIndex.class);
 
     private final MongoTemplate mongo;
-    private final Analyzer analyzer = new EnglishAnalyzer();
+    private final SearchWords searchWords = new SearchWords();
+    private final Analyzer analyzer = searchWords.indexing();
     private volatile Live live;
     private int indexed = -1;
 
@@ -100,7 +100,8 @@ public class LibraryIndex {
             float score) {
     }
 
-    record Results(List<Hit> items, int page, int size, long total) {
+    /** A page of hits; {@code suggestion} is the search with its misspelt words corrected ("did you mean"), or null. */
+    record Results(List<Hit> items, int page, int size, long total, String suggestion) {
     }
 
     /** What to search for. Null filters match everything. */
@@ -221,20 +222,39 @@ public class LibraryIndex {
     }
 
     private Results search(Search search, IndexSearcher searcher, Map<String, Listing> listings) {
-        List<String> words = analyze(search.text());
+        List<SearchWords.Word> words = searchWords.words(search.text(), 12);
         if (words.isEmpty()) {
-            return new Results(List.of(), search.page(), search.size(), 0);
+            return new Results(List.of(), search.page(), search.size(), 0, null);
         }
+        StringBuilder suggestion = new StringBuilder(search.text());
+        boolean corrected = false;
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         // Snippets come from the body alone, so the highlighter gets only the body's words: it then reads their
         // offsets straight from the postings instead of re-running the whole query against every hit.
         BooleanQuery.Builder inBody = new BooleanQuery.Builder();
-        for (String word : words) {
-            boolean known = known(searcher, word);
-            List<String> alternatives = known ? List.of(word) : corrections(searcher, word);
-            query.add(wordQuery(alternatives, known ? 1f : 0.4f), Occur.MUST);
+        // From the last word back, so that a correction does not move the places of the words before it.
+        for (SearchWords.Word word : words.reversed()) {
+            List<String> known = word.stems().stream().filter(stem -> known(searcher, stem)).toList();
+            List<String> alternatives = known;
+            float weight = 1f;
+            if (known.isEmpty()) {
+                // Probably a typo: the closest words as written, and the closest stems, at a lower weight.
+                String spelt = spelling(searcher, word.typed());
+                alternatives = new ArrayList<>(corrections(searcher, word.stems().getFirst()));
+                if (spelt != null) {
+                    suggestion.replace(word.start(), word.end(), spelt);
+                    corrected = true;
+                    String stem = searchWords.stem(spelt);
+                    if (stem != null && !alternatives.contains(stem)) {
+                        alternatives.addFirst(stem);
+                    }
+                }
+                weight = 0.4f;
+            }
+            query.add(wordQuery(alternatives, weight, word.stems().getFirst()), Occur.MUST);
             alternatives.forEach(alternative -> inBody.add(new TermQuery(new Term("body", alternative)), Occur.SHOULD));
         }
+        String didYouMean = corrected ? suggestion.toString() : null;
         if (search.type() != null) {
             query.add(new TermQuery(new Term("type", search.type().name())), Occur.FILTER);
         }
@@ -268,7 +288,7 @@ public class LibraryIndex {
                 hits.add(new Hit(listing.slug(), listing.type(), listing.title(), listing.summary(), listing.topics(),
                         listing.minutes(), snippets[i], page[i].score));
             }
-            return new Results(hits, search.page(), search.size(), top.totalHits.value());
+            return new Results(hits, search.page(), search.size(), top.totalHits.value(), didYouMean);
         }
         catch (IOException ex) {
             throw new UncheckedIOException("The library index could not be searched", ex);
@@ -282,16 +302,19 @@ public class LibraryIndex {
      * {@code words} field, so a typo costs one automaton per search instead of one per field in the query and again
      * in the highlighter, and the snippets mark the words that really matched.
      */
-    private static Query wordQuery(List<String> alternatives, float weight) {
+    private static Query wordQuery(List<String> alternatives, float weight, String own) {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         for (String alternative : alternatives) {
+            // A synonym counts a little less than the word itself.
+            float synonym = weight == 1f && !alternative.equals(own) ? 0.8f : 1f;
             for (String field : FIELDS) {
                 float fieldWeight = switch (field) {
                     case "title" -> 3f;
                     case "summary" -> 2f;
                     default -> 1f;
                 };
-                any.add(new BoostQuery(new TermQuery(new Term(field, alternative)), fieldWeight * weight), Occur.SHOULD);
+                any.add(new BoostQuery(new TermQuery(new Term(field, alternative)), fieldWeight * weight * synonym),
+                        Occur.SHOULD);
             }
         }
         return any.build();
@@ -315,6 +338,22 @@ public class LibraryIndex {
         try {
             return Arrays.stream(speller.suggestSimilar(new Term(WORDS, word), 5, searcher.getIndexReader(),
                     SuggestMode.SUGGEST_ALWAYS)).map(suggestion -> suggestion.string).toList();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /** "Did you mean": the library's closest word as written to one it does not contain, or null. */
+    private static String spelling(IndexSearcher searcher, String typed) {
+        if (typed.length() <= 3) {
+            return null;
+        }
+        DirectSpellChecker speller = typed.length() == 4 ? ONE_EDIT : TWO_EDITS;
+        try {
+            var best = speller.suggestSimilar(new Term(SearchWords.SPELLING, typed), 1, searcher.getIndexReader(),
+                    SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+            return best.length == 0 ? null : best[0].string;
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
@@ -361,22 +400,6 @@ public class LibraryIndex {
         }
     }
 
-    private List<String> analyze(String text) {
-        List<String> words = new ArrayList<>();
-        try (TokenStream tokens = analyzer.tokenStream("body", text)) {
-            CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
-            tokens.reset();
-            while (tokens.incrementToken() && words.size() < 12) {
-                words.add(term.toString());
-            }
-            tokens.end();
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-        return words;
-    }
-
     /**
      * The body's postings keep each word's offsets, so the highlighter finds the matches from the index instead of
      * analysing every hit's body again; the text itself comes from the {@link Listing}.
@@ -411,6 +434,9 @@ public class LibraryIndex {
         doc.add(new Field(WORDS, item.title(), WORDS_TYPE));
         doc.add(new Field(WORDS, item.summary() == null ? "" : item.summary(), WORDS_TYPE));
         doc.add(new Field(WORDS, item.body() == null ? "" : item.body(), WORDS_TYPE));
+        doc.add(new Field(SearchWords.SPELLING, item.title(), WORDS_TYPE));
+        doc.add(new Field(SearchWords.SPELLING, item.summary() == null ? "" : item.summary(), WORDS_TYPE));
+        doc.add(new Field(SearchWords.SPELLING, item.body() == null ? "" : item.body(), WORDS_TYPE));
         for (String topic : item.topics() == null ? List.<String>of() : item.topics()) {
             doc.add(new StringField("topic", topic, Field.Store.NO));
         }

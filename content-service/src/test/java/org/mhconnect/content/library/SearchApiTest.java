@@ -48,6 +48,31 @@ class SearchApiTest {
     }
 
     @Test
+    void wordsOfTheSameFeelingFindEachOther() {
+        List<String> aboutWorry = slugs("q=worry&size=50");
+        assertThat(aboutWorry).isNotEmpty();
+
+        assertThat(slugs("q=anxious&size=50")).containsExactlyInAnyOrderElementsOf(aboutWorry);
+        assertThat(slugs("q=anxiety&size=50")).containsExactlyInAnyOrderElementsOf(aboutWorry);
+        assertThat(slugs("q=mindful&size=50")).isNotEmpty();
+    }
+
+    @Test
+    void aMisspeltWordFindsAndSuggestsTheWordAsWritten() {
+        LibraryIndex.Results misspelt = results("q=mindfullness");
+
+        assertThat(misspelt.items()).isNotEmpty();
+        assertThat(misspelt.suggestion()).isEqualTo("mindfulness");
+        assertThat(results("q=a kind mindfullness, breathng").suggestion()).isEqualTo("a kind mindfulness, breathing");
+    }
+
+    @Test
+    void aSearchSpeltRightSuggestsNothing() {
+        assertThat(results("q=mindfulness").suggestion()).isNull();
+        assertThat(results("q=anxious").suggestion()).isNull();
+    }
+
+    @Test
     void aTitleMatchRanksFirst() {
         assertThat(slugs("q=body scan")).first().isEqualTo("a-body-scan");
     }

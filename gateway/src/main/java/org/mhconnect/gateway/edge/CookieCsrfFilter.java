@@ -28,13 +28,16 @@ import reactor.core.publisher.Mono;
  * ({@link SessionCsrf}), so a value taken from, or planted by, another session is refused. The session is named by
  * the refresh cookie and by the access cookie's {@code sid} claim; when both are sent, the value must fit both.
  * Requests with an {@code Authorization} header are not cookie-authenticated and pass: the cookies are then never
- * used ({@link EdgeSecurity}).
+ * used ({@link EdgeSecurity}). So do the e-mail action links ({@value #ACTION_LINKS}, read as routes read paths):
+ * their signed token in the address is the proof, not the cookie, and the plain HTML form of their confirmation
+ * page cannot send the header.
  */
 @Component
 @Order(-150)
 class CookieCsrfFilter implements WebFilter {
 
     static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
+    static final String ACTION_LINKS = "/api/notifications/actions";
 
     private final SessionCsrf csrf;
 
@@ -48,7 +51,8 @@ class CookieCsrfFilter implements WebFilter {
         boolean cookieAuthenticated = request.getCookies().containsKey(TokenCookies.ACCESS)
                 || request.getCookies().containsKey(TokenCookies.REFRESH);
         if (SAFE.contains(request.getMethod()) || !cookieAuthenticated
-                || request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) {
+                || request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)
+                || isActionLink(EdgePaths.routed(exchange))) {
             return chain.filter(exchange);
         }
         String presented = request.getHeaders().getFirst(TokenCookies.CSRF_HEADER);
@@ -58,6 +62,12 @@ class CookieCsrfFilter implements WebFilter {
             return EdgeProblems.csrfMissing(exchange);
         }
         return chain.filter(exchange);
+    }
+
+    /** Below the action links, with no dot segment that could lead a route elsewhere. */
+    static boolean isActionLink(String routedPath) {
+        return EdgePaths.within(routedPath, ACTION_LINKS) && !routedPath.contains("/../") && !routedPath.endsWith("/..")
+                && !routedPath.contains("/./") && !routedPath.endsWith("/.");
     }
 
     /**

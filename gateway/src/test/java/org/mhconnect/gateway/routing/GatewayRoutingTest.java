@@ -116,6 +116,19 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void anEmailActionPagesButtonNeedsNoCsrfTokenEvenWhenSignedIn() {
+        // The signed link is the proof; its page's plain form cannot send X-CSRF-Token. The reminder service is
+        // stopped here, so passing the CSRF check shows as its 503.
+        http.post().uri("/api/notifications/actions/a.b.c").cookie("mhc_access", "a.b.c").cookie("mhc_csrf", "x")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).bodyValue("")
+                .exchange()
+                .expectStatus().isEqualTo(503);
+        http.post().uri("/api/reminders/r1/stop").cookie("mhc_access", "a.b.c").cookie("mhc_csrf", "x")
+                .exchange()
+                .expectStatus().isForbidden();
+    }
+
+    @Test
     void refusesAnOversizedBodyWithContentTooLarge() {
         http.post().uri("/api/journal/entries").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"body\":\"" + "x".repeat(300 * 1024) + "\"}").exchange()

@@ -14,13 +14,16 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * The one-click links from a reminder: they work without signing in, because the link itself is the proof. A GET
- * (a click in an e-mail or the inbox) answers with a short page; a POST is RFC 8058's one-click unsubscribe, which mail
- * providers send. Every action is idempotent, so a second click, or a mail scanner's, changes nothing more.
+ * (a click in an e-mail or the inbox) snoozes or skips and answers with a short page; for what stops something
+ * (stop, unsubscribe, no more digests) it only asks, because mail scanners open every link: the page's button POSTs
+ * to the same address. A POST acts: the page's button (its form says {@code answer=page}, answered with a page), or
+ * RFC 8058's one-click unsubscribe that mail providers send (answered with plain text). Every action is
+ * idempotent, so a second click changes nothing more.
  */
 @RestController
 @RequestMapping("/api/notifications/actions")
@@ -38,19 +41,40 @@ public class ActionsController {
 
     @GetMapping(path = "/{token}", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> click(@PathVariable String token) {
-        String done = perform(links.verify(token));
-        return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).header("Cache-Control", "no-store")
-                .header("Referrer-Policy", "no-referrer")
-                .body("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Done</title>"
-                        + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"></head>"
-                        + "<body style=\"font-family: sans-serif; max-width: 32rem; margin: 3rem auto; padding: 0 1rem; line-height: 1.5\">"
-                        + "<h1>" + HtmlUtils.htmlEscape(done) + "</h1>"
-                        + "<p>Be gentle with yourself today.</p><p><a href=\"/\">Open Mental Health Connect</a></p></body></html>");
+        ActionLinks.Claims claims = links.verify(token);
+        String action = "/api/notifications/actions/" + token;
+        return switch (claims.action()) {
+            case STOP -> {
+                existing(claims); // a removed reminder's link says so now, not after the button
+                yield ActionPages.confirm("Stop this reminder?", "It will not come again until you start it once more "
+                        + "in Reminders.", "Stop this reminder", action);
+            }
+            case UNSUBSCRIBE -> ActionPages.confirm("Stop reminder e-mails?", "Your reminders still arrive in the app "
+                    + "and wherever else you chose. You can turn e-mail on again in Reminders.", "Stop reminder e-mails",
+                    action);
+            case DIGEST_OFF -> ActionPages.confirm("Stop the weekly digest?", "You can ask for it again in Reminders.",
+                    "Stop the weekly digest", action);
+            default -> ActionPages.done(perform(claims));
+        };
     }
 
     @PostMapping("/{token}")
-    ResponseEntity<String> oneClick(@PathVariable String token) {
-        return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(perform(links.verify(token)));
+    ResponseEntity<String> act(@PathVariable String token,
+            @RequestParam(name = ActionPages.ANSWER, required = false) String answer) {
+        String done = perform(links.verify(token));
+        if (ActionPages.PAGE.equals(answer)) {
+            return ActionPages.done(done);
+        }
+        return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(done);
+    }
+
+    private ReminderDocument existing(ActionLinks.Claims claims) {
+        try {
+            return reminders.get(claims.userId(), claims.reminderId());
+        }
+        catch (ReminderNotFoundException ex) {
+            throw new GoneReminderException();
+        }
     }
 
     private String perform(ActionLinks.Claims claims) {
@@ -62,13 +86,7 @@ public class ActionsController {
             preferences.stopWeeklyDigest(claims.userId());
             return "You will get no more weekly digests.";
         }
-        ReminderDocument reminder;
-        try {
-            reminder = reminders.get(claims.userId(), claims.reminderId());
-        }
-        catch (ReminderNotFoundException ex) {
-            throw new GoneReminderException();
-        }
+        ReminderDocument reminder = existing(claims);
         // Counted from the occurrence (or from now, when it is long past) and kept to the minute, so a second
         // click on the same link asks for the same moment, which is kept once.
         java.time.Instant occurred = occurrenceInstant(claims.occurrenceId());

@@ -79,7 +79,7 @@ class ActionLinksApiTest {
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         assertThat(reply.contentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
-        assertThat(reply.body()).contains("<h1>Snoozed: we will remind you again in 15 minutes.</h1>");
+        assertThat(reply.body()).contains(">Snoozed: we will remind you again in 15 minutes.</h1>");
         assertThat(reply.headers().getCacheControl()).isEqualTo("no-store");
         assertThat(reply.headers().getFirst("Referrer-Policy")).isEqualTo("no-referrer");
         assertThat(current().snoozes()).containsExactly(occurred.plus(Duration.ofMinutes(15)));
@@ -129,30 +129,66 @@ class ActionLinksApiTest {
     }
 
     @Test
-    void theStopLinkStopsTheReminderAndASecondClickChangesNothingMore() {
+    void openingTheStopLinkOnlyAsksSoAMailScannerStopsNothing() {
         String link = links.link(person, reminder.id(), occurrenceId, Action.STOP);
 
         Reply reply = click(link);
 
         assertThat(reply.status()).isEqualTo(200);
-        assertThat(reply.body()).contains("This reminder is stopped.");
-        ReminderView stopped = current();
-        assertThat(stopped.active()).isFalse();
+        assertThat(reply.contentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
+        assertThat(reply.body()).contains("<h1 id=\"page-title\">Stop this reminder?</h1>")
+                .contains("<form method=\"post\" action=\"" + path(link) + "\"")
+                .contains("<input type=\"hidden\" name=\"answer\" value=\"page\">")
+                .contains("<button type=\"submit\" class=\"primary\">Stop this reminder</button>");
         assertThat(click(link).status()).isEqualTo(200);
+        assertThat(current().active()).isTrue();
+    }
+
+    @Test
+    void theStopPagesButtonStopsTheReminderAndASecondPressChangesNothingMore() {
+        String link = links.link(person, reminder.id(), occurrenceId, Action.STOP);
+
+        Reply reply = press(link);
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.contentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
+        assertThat(reply.body()).contains("This reminder is stopped.");
+        assertThat(current().active()).isFalse();
+        assertThat(press(link).status()).isEqualTo(200);
         assertThat(current().active()).isFalse();
     }
 
     @Test
-    void theUnsubscribeLinkTurnsOffEmailForEveryReminder() {
+    void openingTheUnsubscribeLinkOnlyAsks() {
+        Reply reply = click(links.link(person, reminder.id(), occurrenceId, Action.UNSUBSCRIBE));
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.body()).contains("Stop reminder e-mails?").contains("<form method=\"post\"");
+        assertThat(api.preferences(person)).containsEntry("emailEnabled", true);
+    }
+
+    @Test
+    void theUnsubscribePagesButtonTurnsOffEmailForEveryReminder() {
         assertThat(api.preferences(person)).containsEntry("emailEnabled", true);
 
-        Reply reply = click(links.link(person, reminder.id(), occurrenceId, Action.UNSUBSCRIBE));
+        Reply reply = press(links.link(person, reminder.id(), occurrenceId, Action.UNSUBSCRIBE));
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.contentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
         assertThat(reply.body()).contains("You will get no more reminder e-mails.");
         assertThat(api.preferences(person)).containsEntry("emailEnabled", false);
         assertThat(current().active()).as("the reminder itself goes on").isTrue();
+    }
+
+    @Test
+    void everyActionPageIsStyledByTheAppsStylesheetNotInlineStyleWhichTheCspBlocks() {
+        for (Action action : List.of(Action.STOP, Action.SNOOZE_1_HOUR)) {
+            String link = links.link(person, reminder.id(), occurrenceId, action);
+            for (Reply reply : List.of(click(link), press(link))) {
+                assertThat(reply.body()).contains("<link rel=\"stylesheet\" href=\"/app.css\">")
+                        .doesNotContain("style=").doesNotContain("<style");
+            }
+        }
     }
 
     @Test
@@ -173,6 +209,7 @@ class ActionLinksApiTest {
         api.delete(person, "/api/reminders/{id}", reminder.id());
 
         assertThat(click(link).status()).isEqualTo(200);
+        assertThat(press(link).status()).isEqualTo(200);
         assertThat(api.preferences(person)).containsEntry("emailEnabled", false);
     }
 
@@ -227,6 +264,7 @@ class ActionLinksApiTest {
         Reply reply = click(old);
 
         assertThat(reply.status()).isEqualTo(410);
+        assertThat(press(old).status()).isEqualTo(410);
         assertThat(reply.isProblem()).as(reply.toString()).isTrue();
         assertThat(reply.json()).containsEntry("title", "This link has expired");
         assertThat(current().active()).isTrue();
@@ -237,7 +275,7 @@ class ActionLinksApiTest {
         Clock sixDaysAgo = Clock.fixed(Instant.now().minus(Duration.ofDays(6)), ZoneOffset.UTC);
         String link = new ActionLinks(mongo, properties, sixDaysAgo).link(person, reminder.id(), occurrenceId, Action.STOP);
 
-        assertThat(click(link).status()).isEqualTo(200);
+        assertThat(press(link).status()).isEqualTo(200);
         assertThat(current().active()).isFalse();
     }
 
@@ -267,6 +305,14 @@ class ActionLinksApiTest {
     /** A click in an e-mail: a GET without any token. */
     private Reply click(String link) {
         return api.get(null, path(link));
+    }
+
+    /** The button of the page a link opens: a POST of the form to the same address. */
+    private Reply press(String link) {
+        var result = http.post().uri(path(link)).contentType(MediaType.APPLICATION_FORM_URLENCODED).body("answer=page")
+                .exchange().expectBody(String.class).returnResult();
+        return new Reply(result.getStatus().value(), result.getResponseHeaders().getContentType(),
+                result.getResponseBody(), result.getResponseHeaders());
     }
 
     private static String path(String link) {

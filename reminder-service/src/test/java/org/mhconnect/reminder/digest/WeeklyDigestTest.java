@@ -240,9 +240,9 @@ class WeeklyDigestTest {
         assertThat(oneClick.status()).as(oneClick.toString()).isEqualTo(200);
         assertThat(oneClick.contentType().isCompatibleWith(MediaType.TEXT_PLAIN)).isTrue();
         assertThat(oneClick.body()).isEqualTo("You will get no more weekly digests.");
-        Reply click = api.get(null, path(link)); // a second click, in a browser, changes nothing more
+        Reply click = api.get(null, path(link)); // a click in a browser only asks, and changes nothing more
         assertThat(click.status()).isEqualTo(200);
-        assertThat(click.body()).contains("You will get no more weekly digests.");
+        assertThat(click.body()).contains("Stop the weekly digest?");
 
         assertThat(api.preferences(person)).containsEntry("weeklyDigest", false).containsEntry("emailEnabled", true)
                 .containsEntry("version", (int) version + 1);
