@@ -14,8 +14,9 @@ import java.util.Set;
  *
  * <p>Two stages, and a signal from either counts:
  * <ol>
- * <li><b>Rules</b> for explicit phrases: English ({@link EnglishCrisisRules}, with negation, idioms and topics) and
- * German, Spanish and French ({@link PhraseRules}, from data files). They run on every entry, whatever its
+ * <li><b>Rules</b> for explicit phrases: English ({@link EnglishCrisisRules}, with negation, idioms and topics, and
+ * {@link PhraseRules} from {@code crisis/rules/en.tsv} for preparatory acts and indirectly told harm) and German,
+ * Spanish and French ({@link PhraseRules}, from data files). They run on every entry, whatever its
  * language, because people mix languages.</li>
  * <li><b>Meaning</b>, for the covered languages: every sentence (and the clauses of a long one; in a long entry, those that pass the
  * {@link RiskGate}) is embedded by
@@ -62,15 +63,15 @@ public final class CrisisDetector implements AutoCloseable {
     }
 
     private final EnglishCrisisRules english = new EnglishCrisisRules();
-    private final Map<Language, PhraseRules> otherLanguages = new EnumMap<>(Language.class);
+    private final Map<Language, PhraseRules> phraseRules = new EnumMap<>(Language.class);
     private final LanguageGuess languages;
     private final RiskGate gate;
     private final SentenceEmbeddings embeddings;
     private final CrisisClassifier classifier;
 
     private CrisisDetector(SentenceEmbeddings embeddings, CrisisClassifier classifier) {
-        for (Language language : List.of(Language.GERMAN, Language.SPANISH, Language.FRENCH)) {
-            otherLanguages.put(language, PhraseRules.load(language));
+        for (Language language : List.of(Language.ENGLISH, Language.GERMAN, Language.SPANISH, Language.FRENCH)) {
+            phraseRules.put(language, PhraseRules.load(language));
         }
         this.languages = LanguageGuess.load();
         this.gate = RiskGate.load();
@@ -125,7 +126,7 @@ public final class CrisisDetector implements AutoCloseable {
             all.append(text).append('\n');
             signals.addAll(english.detect(text));
             for (String sentence : Sentences.of(text)) {
-                otherLanguages.values().forEach(rules -> signals.addAll(rules.detect(sentence)));
+                phraseRules.values().forEach(rules -> signals.addAll(rules.detect(sentence)));
                 pieces.addAll(Sentences.pieces(sentence));
             }
         }

@@ -35,7 +35,14 @@ final class CrisisDetectionReport {
                 .append("suggestion). False alarms: support offered for a sentence that needs none. Intervals are ")
                 .append("Wilson 95% intervals.\n")
                 .append("- Targets (English): recall ≥ 0.97, every explicit sentence found, false alarms ≤ 5%. ")
-                .append("German, Spanish, French: every explicit sentence of intent and self-harm found.\n\n");
+                .append("German, Spanish, French: every explicit sentence of intent and self-harm found.\n")
+                .append("- **Caveat: the English set is no longer blind.** The English phrases in ")
+                .append("`crisis/rules/en.tsv` (preparatory acts, passive wishes without \"die\", hitting and ")
+                .append("starving oneself, harm at home told indirectly) were written on 2026-12-06 after an earlier ")
+                .append("version of this report had listed its missed English sentences. They lifted English recall ")
+                .append("from 0.837 to the figure below with false alarms unchanged, but for those kinds the set ")
+                .append("now overstates what unseen sentences get. The next step is a fresh frozen set, written by ")
+                .append("someone who has not seen the rules.\n\n");
         md.append("| language | category | recall (support) | explicit recall | support or gentle suggestion | false alarms | gentle suggestion on negatives |\n")
                 .append("|---|---|---|---|---|---|---|\n");
         for (String language : evaluation.languages()) {
