@@ -17,6 +17,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.AfterEach;
@@ -333,14 +334,22 @@ class WebJourneysSystemTest {
         Map<?, ?> me = (Map<?, ?>) page.evaluate("async () => (await fetch('/api/me')).json()");
         assertThat(me.get("emailVerified")).isEqualTo(true);
 
-        page.locator("#main-nav").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Sign out")).click();
+        Response signedOut = page.waitForResponse(response -> response.url().endsWith("/api/auth/logout"),
+                () -> page.locator("#main-nav").getByRole(AriaRole.BUTTON,
+                        new Locator.GetByRoleOptions().setName("Sign out")).click());
+        assertThat(signedOut.status()).as("signing out").isEqualTo(204);
         assertThat(page.locator("#main-nav").getByRole(AriaRole.LINK,
                 new Locator.GetByRoleOptions().setName("Sign in"))).isVisible();
         WebBrowser.open(page, "sign-in");
+        // The sign-in page has an "E-mail address" field too: wait until the next page is drawn before filling in.
+        WebBrowser.markShown(page);
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Forgot your password?")).click();
         page.waitForURL("**/#/forgot-password");
+        WebBrowser.settle(page);
         page.getByLabel("E-mail address").fill(address);
-        button("Send me a link").click();
+        Response requested = page.waitForResponse(response -> response.url().endsWith("/api/auth/password-reset"),
+                () -> button("Send me a link").click());
+        assertThat(requested.status()).as("asking for a reset link: " + requested.text()).isEqualTo(202);
         assertThat(page.locator("[data-testid=reset-requested]")).containsText("Please look in your inbox");
 
         String newPassword = "a kite over the autumn field";
