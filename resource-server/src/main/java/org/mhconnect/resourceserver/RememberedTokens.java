@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import org.mhconnect.tokenrules.AccessTokenRules;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
@@ -42,7 +43,7 @@ final class RememberedTokens implements JwtDecoder {
         String key = sha256(token);
         Jwt remembered = verified.getIfPresent(key);
         if (remembered != null && remembered.getExpiresAt() != null
-                && clock.instant().isBefore(remembered.getExpiresAt().plus(AccessTokenDecoder.CLOCK_SKEW))) {
+                && clock.instant().isBefore(remembered.getExpiresAt().plus(AccessTokenRules.CLOCK_SKEW))) {
             return remembered;
         }
         verified.invalidate(key);

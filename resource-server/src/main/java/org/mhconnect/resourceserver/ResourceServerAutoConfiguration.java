@@ -1,22 +1,17 @@
 package org.mhconnect.resourceserver;
 
-import java.util.Collection;
+import java.time.Clock;
 import java.util.List;
 
+import org.mhconnect.tokenrules.AccessTokenRules;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -34,7 +29,9 @@ public class ResourceServerAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     JwtDecoder accessTokenDecoder(ResourceServerProperties properties) {
-        return new RememberedTokens(AccessTokenDecoder.create(properties), java.time.Clock.systemUTC());
+        // Tokens are judged by the wall clock, as the gateway that stamps them reads it.
+        Clock clock = Clock.systemUTC();
+        return new RememberedTokens(AccessTokenDecoder.create(properties, clock), clock);
     }
 
     @Bean
@@ -49,23 +46,12 @@ public class ResourceServerAutoConfiguration {
                     requests.anyRequest().authenticated();
                 })
                 .oauth2ResourceServer(server -> server
-                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(rolesAsAuthorities()))
+                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(AccessTokenRules.authentication()))
                         .authenticationEntryPoint(ProblemResponses.unauthorized())
                         .accessDeniedHandler(ProblemResponses.forbidden()))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(ProblemResponses.unauthorized())
                         .accessDeniedHandler(ProblemResponses.forbidden()));
         return http.build();
-    }
-
-    /** The {@code roles} claim (USER, EDITOR, ADMIN) becomes {@code ROLE_*} authorities. */
-    static Converter<Jwt, AbstractAuthenticationToken> rolesAsAuthorities() {
-        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(jwt -> {
-            Collection<String> roles = jwt.getClaimAsStringList("roles");
-            return roles == null ? List.<GrantedAuthority>of()
-                    : roles.stream().map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role)).toList();
-        });
-        return converter;
     }
 }

@@ -2,20 +2,11 @@ package org.mhconnect.gateway.edge;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.Collection;
-import java.util.List;
 
-import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpResponse;
-import org.springframework.security.authentication.AbstractAuthenticationToken;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.web.server.ServerWebExchange;
@@ -71,17 +62,6 @@ final class EdgeProblems {
         response.getHeaders().set("X-Content-Type-Options", "nosniff");
         response.getHeaders().setCacheControl("no-store");
         return response.writeWith(Mono.just(response.bufferFactory().wrap(JSON.writeValueAsBytes(problem))));
-    }
-
-    /** The {@code roles} claim becomes {@code ROLE_*} authorities. */
-    static Converter<Jwt, Mono<AbstractAuthenticationToken>> rolesAsAuthorities() {
-        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(jwt -> {
-            Collection<String> roles = jwt.getClaimAsStringList("roles");
-            return roles == null ? List.<GrantedAuthority>of()
-                    : roles.stream().map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role)).toList();
-        });
-        return new ReactiveJwtAuthenticationConverterAdapter(converter);
     }
 
     private EdgeProblems() {

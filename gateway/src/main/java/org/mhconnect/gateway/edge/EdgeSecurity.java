@@ -3,25 +3,19 @@ package org.mhconnect.gateway.edge;
 import java.time.Clock;
 import java.util.List;
 
-import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWKSecurityContext;
 import org.mhconnect.gateway.GatewayProperties;
-import org.mhconnect.gateway.identity.token.AccessTokens;
 import org.mhconnect.gateway.identity.token.SigningKeys;
 import org.mhconnect.gateway.identity.web.TokenCookies;
+import org.mhconnect.tokenrules.AccessTokenRules;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtClaimValidator;
-import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
-import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
@@ -35,9 +29,6 @@ import reactor.core.publisher.Mono;
  */
 @Configuration(proxyBeanMethods = false)
 class EdgeSecurity {
-
-    /** Clocks differ a little between machines; not by minutes, which would stretch a token's life. */
-    static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofSeconds(5);
 
     static final List<String> OWN_ENDPOINTS = List.of("/api/me", "/api/admin", "/api/auth/verify-email/resend");
 
@@ -67,28 +58,26 @@ class EdgeSecurity {
                         .bearerTokenConverter(headerOrCookie())
                         .authenticationEntryPoint(EdgeProblems.unauthorized())
                         .accessDeniedHandler(EdgeProblems.forbidden())
-                        .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(EdgeProblems.rolesAsAuthorities())))
+                        .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(
+                                new ReactiveJwtAuthenticationConverterAdapter(AccessTokenRules.authentication()))))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(EdgeProblems.unauthorized())
                         .accessDeniedHandler(EdgeProblems.forbidden()))
                 .build();
     }
 
-    /** The gateway's own keys, read from memory: the same checks as the services make. */
+    /** The gateway's own keys, read from memory, judged by the rules every service applies ({@link AccessTokenRules}). */
     @Bean
     ReactiveJwtDecoder accessTokenDecoder(SigningKeys keys, GatewayProperties properties, Clock clock) {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
                 .withJwkSource(jwt -> Flux.fromIterable(keys.publicKeys().getKeys()))
-                .jwsAlgorithm(SignatureAlgorithm.ES256)
+                .jwsAlgorithm(AccessTokenRules.ALGORITHM)
                 .jwtProcessorCustomizer(processor -> processor.setJWSTypeVerifier(
-                        new DefaultJOSEObjectTypeVerifier<JWKSecurityContext>(AccessTokens.ACCESS_TOKEN_TYPE)))
+                        AccessTokenRules.<JWKSecurityContext>typeVerifier()))
                 .build();
         // The clock that stamps the tokens also judges them.
-        JwtTimestampValidator timestamps = new JwtTimestampValidator(CLOCK_SKEW);
-        timestamps.setClock(clock);
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<Jwt>(timestamps,
-                new JwtIssuerValidator(properties.identity().issuer()),
-                new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(properties.identity().audience()))));
+        decoder.setJwtValidator(AccessTokenRules.claims(properties.identity().issuer(), properties.identity().audience(),
+                clock));
         return decoder;
     }
 

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.UUID;
 
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.ECDSASigner;
@@ -16,6 +15,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import org.mhconnect.gateway.GatewayProperties;
 import org.mhconnect.gateway.identity.account.AccountDocument;
+import org.mhconnect.tokenrules.AccessTokenRules;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,7 +26,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class AccessTokens {
 
-    public static final JOSEObjectType ACCESS_TOKEN_TYPE = new JOSEObjectType("at+jwt");
     /** The claim naming the refresh session a token was issued in. */
     public static final String SESSION_CLAIM = "sid";
 
@@ -60,7 +59,7 @@ public class AccessTokens {
                 .claim(SESSION_CLAIM, sessionId)
                 .build();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID())
-                .type(ACCESS_TOKEN_TYPE).build(), claims);
+                .type(AccessTokenRules.TYPE).build(), claims);
         try {
             jwt.sign(new ECDSASigner(key));
         }
