@@ -16,6 +16,8 @@ COPY events/pom.xml events/
 COPY kafka-events/pom.xml kafka-events/
 COPY http-problems/pom.xml http-problems/
 COPY idempotency/pom.xml idempotency/
+COPY token-rules/pom.xml token-rules/
+COPY time-zones/pom.xml time-zones/
 COPY resource-server/pom.xml resource-server/
 COPY devstack/pom.xml devstack/
 COPY test-support/pom.xml test-support/
@@ -33,6 +35,8 @@ COPY events/src/main events/src/main
 COPY kafka-events/src/main kafka-events/src/main
 COPY http-problems/src/main http-problems/src/main
 COPY idempotency/src/main idempotency/src/main
+COPY token-rules/src/main token-rules/src/main
+COPY time-zones/src/main time-zones/src/main
 COPY resource-server/src/main resource-server/src/main
 COPY devstack/src/main devstack/src/main
 COPY test-support/src/main test-support/src/main

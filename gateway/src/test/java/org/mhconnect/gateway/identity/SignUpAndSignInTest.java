@@ -153,6 +153,14 @@ class SignUpAndSignInTest {
         http.get().uri("/api/me").headers(h -> h.setBearerAuth(token)).exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.email").isEqualTo(email).jsonPath("$.passwordHash").doesNotExist();
+        // A legacy zone name is kept under its current name; an offset is refused.
+        http.patch().uri("/api/me").headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("timeZone", "Europe/Kiev")).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.timeZone").isEqualTo("Europe/Kyiv");
+        http.patch().uri("/api/me").headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("timeZone", "+02:00")).exchange()
+                .expectStatus().isBadRequest();
     }
 
     @Test

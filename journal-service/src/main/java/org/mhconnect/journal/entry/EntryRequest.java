@@ -13,7 +13,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.mhconnect.journal.vocabulary.EmotionCode;
-import org.mhconnect.journal.vocabulary.TimeZoneId;
+import org.mhconnect.timezones.TimeZoneId;
+import org.mhconnect.timezones.TimeZones;
 
 /**
  * What a person writes, for a new entry or a changed one.
@@ -40,6 +41,11 @@ public record EntryRequest(
         @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,79}", message = "must be a content slug") String practiceId,
         @Valid Reframe reframe,
         @Min(0) Long version) {
+
+    /** A legacy zone name is stored under its current one ("Asia/Calcutta" as "Asia/Kolkata"). */
+    public EntryRequest {
+        timeZone = TimeZones.currentNameOrAsGiven(timeZone);
+    }
 
     List<String> emotionsOrNone() {
         return emotions == null ? List.of() : emotions.stream().distinct().toList();

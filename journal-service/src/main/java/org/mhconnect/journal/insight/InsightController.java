@@ -2,12 +2,12 @@ package org.mhconnect.journal.insight;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 import org.mhconnect.journal.entry.DayBounds;
 import org.mhconnect.journal.entry.EntryIndex;
 import org.mhconnect.journal.entry.InvalidEntryException;
-import org.mhconnect.journal.vocabulary.TimeZoneId;
+import org.mhconnect.timezones.TimeZoneId;
+import org.mhconnect.timezones.TimeZones;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,7 +40,7 @@ class InsightController {
             @RequestParam(defaultValue = "UTC") @TimeZoneId String timeZone) {
         DayBounds.require(from, "from");
         DayBounds.require(to, "to");
-        LocalDate last = to != null ? to : from != null ? from.plusDays(29) : LocalDate.now(clock.withZone(ZoneId.of(timeZone)));
+        LocalDate last = to != null ? to : from != null ? from.plusDays(29) : LocalDate.now(clock.withZone(TimeZones.region(timeZone).orElseThrow()));
         LocalDate first = from != null ? from : last.minusDays(29);
         if (first.isAfter(last)) {
             throw new InvalidEntryException("'from' must not be after 'to'.");

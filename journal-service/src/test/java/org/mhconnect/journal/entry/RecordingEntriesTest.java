@@ -159,6 +159,15 @@ class RecordingEntriesTest {
     }
 
     @Test
+    void aLegacyZoneNameIsKeptUnderItsCurrentName() {
+        http.post().uri("/api/journal/entries").headers(bearer(aUser())).contentType(MediaType.APPLICATION_JSON)
+                .body("{\"body\":\"words\",\"mood\":3,\"timeZone\":\"Asia/Calcutta\"}")
+                .exchange()
+                .expectStatus().isCreated()
+                .expectBody().jsonPath("$.timeZone").isEqualTo("Asia/Kolkata");
+    }
+
+    @Test
     void invalidFieldsAreNamedWithoutEchoingTheirValues() {
         String user = aUser();
 

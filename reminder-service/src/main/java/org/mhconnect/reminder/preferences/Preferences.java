@@ -11,6 +11,7 @@ import org.mhconnect.reminder.definition.ReminderDocument;
 import org.mhconnect.reminder.definition.Reminders;
 import org.mhconnect.reminder.definition.ScheduleFeed;
 import org.mhconnect.reminder.definition.StaleReminderException;
+import org.mhconnect.timezones.TimeZones;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -223,19 +224,12 @@ public class Preferences {
     }
 
     static ZoneId zone(String zone) {
-        try {
-            if (zone == null || !ZoneId.getAvailableZoneIds().contains(zone)) {
-                throw new IllegalArgumentException();
-            }
-            return ZoneId.of(zone);
-        }
-        catch (RuntimeException ex) {
-            throw new InvalidReminderException("timeZone", "'" + zone + "' is not a known IANA time zone, such as Europe/Berlin.");
-        }
+        return TimeZones.region(zone).orElseThrow(() -> new InvalidReminderException("timeZone",
+                "'" + zone + "' is not a known IANA time zone, such as Europe/Berlin."));
     }
 
     private static String zoneOr(String zone) {
-        return zone != null && ZoneId.getAvailableZoneIds().contains(zone) ? zone : "UTC";
+        return TimeZones.canonical(zone).orElse("UTC");
     }
 
     static List<String> none() {

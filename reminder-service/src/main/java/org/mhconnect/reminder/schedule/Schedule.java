@@ -5,7 +5,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Iterator;
-import java.util.Set;
+
+import org.mhconnect.timezones.TimeZones;
 
 /**
  * When a reminder fires: an RFC 5545 RRULE, counted from a local start date-time in an IANA time zone. A schedule is
@@ -43,14 +44,13 @@ public record Schedule(String rrule, LocalDateTime start, ZoneId zone) {
 
     private static final int SPACING_CHECK_OCCURRENCES = 400;
     private static final int SPACING_CHECK_YEARS = 2;
-    private static final Set<String> ZONE_IDS = Set.copyOf(ZoneId.getAvailableZoneIds());
 
     /** @throws InvalidScheduleException for the first of rrule, start and zone that is not right */
     public Schedule {
         Recurrence recurrence = Recurrence.read(rrule);
         rrule = Recurrence.text(rrule);
         checkStart(start);
-        checkZone(zone);
+        zone = checkZone(zone);
         checkOccurrences(recurrence, start, zone);
     }
 
@@ -83,10 +83,8 @@ public record Schedule(String rrule, LocalDateTime start, ZoneId zone) {
         if (zone == null || zone.isBlank()) {
             throw new InvalidScheduleException("timeZone", "A time zone is required, such as Europe/Berlin.");
         }
-        if (!ZONE_IDS.contains(zone.strip())) {
-            throw new InvalidScheduleException("timeZone", "Not a known IANA time zone, such as Europe/Berlin.");
-        }
-        return ZoneId.of(zone.strip());
+        return TimeZones.region(zone).orElseThrow(
+                () -> new InvalidScheduleException("timeZone", "Not a known IANA time zone, such as Europe/Berlin."));
     }
 
     private static void checkStart(LocalDateTime start) {
@@ -101,13 +99,13 @@ public record Schedule(String rrule, LocalDateTime start, ZoneId zone) {
         }
     }
 
-    private static void checkZone(ZoneId zone) {
+    /** The zone under its current name ({@link TimeZones}); fixed offsets and unknown zones are refused. */
+    private static ZoneId checkZone(ZoneId zone) {
         if (zone == null) {
             throw new InvalidScheduleException("timeZone", "A time zone is required, such as Europe/Berlin.");
         }
-        if (!ZONE_IDS.contains(zone.getId())) {
-            throw new InvalidScheduleException("timeZone", "Not a known IANA time zone, such as Europe/Berlin.");
-        }
+        return TimeZones.region(zone.getId()).orElseThrow(
+                () -> new InvalidScheduleException("timeZone", "Not a known IANA time zone, such as Europe/Berlin."));
     }
 
     /** That the schedule fires at all, and never within 15 minutes of its last time. */

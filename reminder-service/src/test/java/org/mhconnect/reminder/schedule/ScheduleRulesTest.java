@@ -191,6 +191,13 @@ class ScheduleRulesTest {
     }
 
     /** The scheduled local times of the first occurrences, from the start on. */
+    @Test
+    void aLegacyZoneNameIsKeptUnderItsCurrentName() {
+        assertThat(Schedule.parse("FREQ=DAILY", "2027-01-01T08:00", "Europe/Kiev").zone().getId()).isEqualTo("Europe/Kyiv");
+        assertThat(Schedule.parse("FREQ=DAILY", "2027-01-01T08:00", " US/Eastern ").zone().getId())
+                .isEqualTo("America/New_York");
+    }
+
     private static List<LocalDateTime> firstLocalTimes(String rrule, String start, int count) {
         Schedule schedule = Schedule.parse(rrule, start, TOKYO);
         Instant justBeforeStart = schedule.start().atZone(schedule.zone()).toInstant().minusSeconds(1);
