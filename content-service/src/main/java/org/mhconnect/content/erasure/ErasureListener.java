@@ -24,9 +24,10 @@ class ErasureListener {
 
     private final EventPublisher publisher;
     private final java.util.List<ContentErasure> erasures;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    ErasureListener(EventPublisher publisher, java.util.List<ContentErasure> erasures) {
+    ErasureListener(EventPublisher publisher, java.util.List<ContentErasure> erasures, Clock clock) {
+        this.clock = clock;
         this.publisher = publisher;
         this.erasures = erasures;
     }

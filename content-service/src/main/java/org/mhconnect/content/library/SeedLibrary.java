@@ -33,8 +33,10 @@ class SeedLibrary implements ApplicationRunner {
     private final MongoTemplate mongo;
     private final ContentProperties properties;
     private final JsonMapper json;
+    private final java.time.Clock clock;
 
-    SeedLibrary(MongoTemplate mongo, ContentProperties properties, JsonMapper json) {
+    SeedLibrary(MongoTemplate mongo, ContentProperties properties, JsonMapper json, java.time.Clock clock) {
+        this.clock = clock;
         this.mongo = mongo;
         this.properties = properties;
         this.json = json;
@@ -55,7 +57,7 @@ class SeedLibrary implements ApplicationRunner {
     }
 
     private boolean insertIfAbsent(SeedItem item) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Update update = new Update()
                 .setOnInsert("type", item.type())
                 .setOnInsert("title", item.title())

@@ -32,9 +32,10 @@ public class Reactions implements ContentErasure {
     static final String COUNTS = "reaction_counts";
 
     private final MongoTemplate mongo;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    Reactions(MongoTemplate mongo) {
+    Reactions(MongoTemplate mongo, Clock clock) {
+        this.clock = clock;
         this.mongo = mongo;
     }
 

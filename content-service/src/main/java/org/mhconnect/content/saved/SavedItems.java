@@ -23,9 +23,10 @@ class SavedItems implements ContentErasure {
     static final int MAX = 500;
 
     private final MongoTemplate mongo;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    SavedItems(MongoTemplate mongo) {
+    SavedItems(MongoTemplate mongo, Clock clock) {
+        this.clock = clock;
         this.mongo = mongo;
     }
 

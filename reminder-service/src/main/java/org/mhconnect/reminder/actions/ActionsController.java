@@ -27,13 +27,15 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/notifications/actions")
-public class ActionsController {
+class ActionsController {
 
     private final ActionLinks links;
     private final Reminders reminders;
     private final Preferences preferences;
+    private final java.time.Clock clock;
 
-    ActionsController(ActionLinks links, Reminders reminders, Preferences preferences) {
+    ActionsController(ActionLinks links, Reminders reminders, Preferences preferences, java.time.Clock clock) {
+        this.clock = clock;
         this.links = links;
         this.reminders = reminders;
         this.preferences = preferences;
@@ -90,8 +92,8 @@ public class ActionsController {
         // Counted from the occurrence (or from now, when it is long past) and kept to the minute, so a second
         // click on the same link asks for the same moment, which is kept once.
         java.time.Instant occurred = occurrenceInstant(claims.occurrenceId());
-        java.time.Instant base = occurred != null && occurred.isAfter(java.time.Instant.now().minus(Duration.ofMinutes(15)))
-                ? occurred : java.time.Instant.now();
+        java.time.Instant base = occurred != null && occurred.isAfter(clock.instant().minus(Duration.ofMinutes(15)))
+                ? occurred : clock.instant();
         ZonedDateTime from = base.atZone(ZoneId.of(reminder.timeZone())).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
         return switch (claims.action()) {
             case SNOOZE_15_MINUTES -> {
@@ -119,8 +121,8 @@ public class ActionsController {
     }
 
     /** A snooze is never in the past: at least a minute from now. */
-    private static java.time.Instant later(ZonedDateTime at) {
-        java.time.Instant soonest = java.time.Instant.now().plus(Duration.ofMinutes(1)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+    private java.time.Instant later(ZonedDateTime at) {
+        java.time.Instant soonest = clock.instant().plus(Duration.ofMinutes(1)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
         return at.toInstant().isBefore(soonest) ? soonest : at.toInstant();
     }
 
@@ -130,13 +132,6 @@ public class ActionsController {
         }
         catch (RuntimeException ex) {
             return null;
-        }
-    }
-
-    /** The reminder a link was for no longer exists: 410. */
-    public static class GoneReminderException extends RuntimeException {
-        GoneReminderException() {
-            super("gone");
         }
     }
 }

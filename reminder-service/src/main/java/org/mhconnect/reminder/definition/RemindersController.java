@@ -37,9 +37,11 @@ class RemindersController {
     private final org.mhconnect.reminder.dispatch.History history;
     private final IdempotentPosts idempotent;
     private final JsonMapper json;
+    private final java.time.Clock clock;
 
     RemindersController(Reminders reminders, org.mhconnect.reminder.dispatch.History history, IdempotentPosts idempotent,
-            JsonMapper json) {
+            JsonMapper json, java.time.Clock clock) {
+        this.clock = clock;
         this.reminders = reminders;
         this.history = history;
         this.idempotent = idempotent;
@@ -112,7 +114,7 @@ class RemindersController {
     @PostMapping("/{id}/snooze")
     ReminderView snooze(Authentication caller, @PathVariable @Pattern(regexp = ID, message = "must be a reminder id") String id,
             @Valid @RequestBody SnoozeRequest request) {
-        java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        java.time.Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
         ReminderDocument reminder = reminders.get(caller.getName(), id);
         java.time.Instant at = switch (request.delay()) {
             case "15m" -> now.plus(java.time.Duration.ofMinutes(15));

@@ -27,10 +27,11 @@ class ErasureListener {
     private final java.util.List<ReminderErasure> erasures;
     private final EventPublisher publisher;
     private final org.mhconnect.reminder.preferences.UserEventsListener accounts;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     ErasureListener(java.util.List<ReminderErasure> erasures, EventPublisher publisher,
-            org.mhconnect.reminder.preferences.UserEventsListener accounts) {
+            org.mhconnect.reminder.preferences.UserEventsListener accounts, Clock clock) {
+        this.clock = clock;
         this.erasures = erasures;
         this.publisher = publisher;
         this.accounts = accounts;

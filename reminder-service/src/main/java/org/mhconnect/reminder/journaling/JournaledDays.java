@@ -21,8 +21,10 @@ public class JournaledDays implements ReminderErasure {
     static final String ERASED_PEOPLE = "erased_people";
 
     private final MongoTemplate mongo;
+    private final java.time.Clock clock;
 
-    JournaledDays(MongoTemplate mongo) {
+    JournaledDays(MongoTemplate mongo, java.time.Clock clock) {
+        this.clock = clock;
         this.mongo = mongo;
     }
 
@@ -55,7 +57,7 @@ public class JournaledDays implements ReminderErasure {
     @Override
     public long eraseAllOf(String userId) {
         // First close the door, then empty the room: a journal event arriving now is ignored.
-        mongo.upsert(Query.query(Criteria.where("_id").is(userId)), new Update().setOnInsert("erasedAt", java.time.Instant.now()),
+        mongo.upsert(Query.query(Criteria.where("_id").is(userId)), new Update().setOnInsert("erasedAt", clock.instant()),
                 ERASED_PEOPLE);
         // '0' is the character after '/', so this range holds exactly the ids that start with "<userId>/".
         Query range = Query.query(Criteria.where("_id").gte(userId + "/").lt(userId + "0"));

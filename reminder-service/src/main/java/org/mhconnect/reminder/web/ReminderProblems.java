@@ -60,12 +60,12 @@ class ReminderProblems extends StandardProblems {
                 "Links in reminders work for a week. You can snooze, skip or stop the reminder in the app.");
     }
 
-    @ExceptionHandler(org.mhconnect.reminder.actions.ActionsController.GoneReminderException.class)
+    @ExceptionHandler(org.mhconnect.reminder.actions.GoneReminderException.class)
     ProblemDetail goneReminder() {
         return problem(HttpStatus.GONE, "This reminder no longer exists", "It was removed, so there is nothing to change.");
     }
 
-    @ExceptionHandler(org.mhconnect.reminder.channel.webhook.WebhookController.NoWebhookException.class)
+    @ExceptionHandler(org.mhconnect.reminder.channel.webhook.NoWebhookException.class)
     ProblemDetail noWebhook() {
         return problem(HttpStatus.NOT_FOUND, "No webhook is set up", "Set up a webhook first; then you can rotate its secret or test it.");
     }

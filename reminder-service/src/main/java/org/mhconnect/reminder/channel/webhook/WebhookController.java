@@ -30,7 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/notifications/webhook")
-public class WebhookController {
+class WebhookController {
 
     private final Preferences preferences;
     private final WebhookChannel channel;
@@ -97,13 +97,6 @@ public class WebhookController {
             throw new NoWebhookException();
         }
         return webhook;
-    }
-
-    /** Rotating or testing needs a webhook: 404 when none is set up. */
-    public static class NoWebhookException extends RuntimeException {
-        NoWebhookException() {
-            super("no webhook");
-        }
     }
 
     private URI url(String text) {

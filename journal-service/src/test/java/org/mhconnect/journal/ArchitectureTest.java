@@ -1,0 +1,37 @@
+package org.mhconnect.journal;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.library.freeze.FreezingArchRule;
+import org.junit.jupiter.api.Test;
+import org.mhconnect.testsupport.ArchitectureRules;
+
+/**
+ * The boundaries of journal-service ({@link ArchitectureRules}). Cycles between features
+ * are frozen: ArchUnit's {@link FreezingArchRule} keeps the violations that existed when the rules came in
+ * ({@code src/test/resources/archunit-frozen}), fails on any new one, and drops each one that is fixed.
+ */
+class ArchitectureTest {
+
+    static final String ROOT = "org.mhconnect.journal";
+    static final JavaClasses CLASSES = ArchitectureRules.mainClassesOf(ROOT);
+
+    @Test
+    void featuresDependOnEachOtherWithoutCycles() {
+        FreezingArchRule.freeze(ArchitectureRules.noCyclesBetweenFeatures(ROOT)).check(CLASSES);
+    }
+
+    @Test
+    void onlyConfigurationReadsTheSystemClock() {
+        ArchitectureRules.onlyConfigurationReadsTheSystemClock().check(CLASSES);
+    }
+
+    @Test
+    void controllersArePackagePrivate() {
+        ArchitectureRules.controllersArePackagePrivate().check(CLASSES);
+    }
+
+    @Test
+    void noFeatureReachesAnotherFeaturesDocuments() {
+        ArchitectureRules.documentsStayInTheirFeature(ROOT).check(CLASSES);
+    }
+}
