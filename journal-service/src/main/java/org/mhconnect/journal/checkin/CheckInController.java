@@ -8,7 +8,7 @@ import jakarta.validation.Valid;
 import org.mhconnect.idempotency.IdempotencyKey;
 import org.mhconnect.idempotency.IdempotentRequests;
 import org.mhconnect.journal.checkin.CheckInQuestionnaire.Item;
-import org.mhconnect.journal.web.IdempotentPosts;
+import org.mhconnect.journal.idempotency.IdempotentPosts;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;

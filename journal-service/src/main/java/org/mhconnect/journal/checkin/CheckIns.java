@@ -13,7 +13,7 @@ import java.util.UUID;
 import org.bson.Document;
 import org.mhconnect.events.Topics;
 import org.mhconnect.events.journal.JournalCheckInCompleted;
-import org.mhconnect.journal.entry.AccountErasedException;
+import org.mhconnect.journal.erasure.AccountErasedException;
 import org.mhconnect.journal.erasure.ErasedPeople;
 import org.mhconnect.journal.erasure.JournalErasure;
 import org.mhconnect.journal.outbox.AggregateExistence;

@@ -11,7 +11,7 @@ import jakarta.validation.constraints.Size;
 import org.mhconnect.idempotency.IdempotencyKey;
 import org.mhconnect.idempotency.IdempotentRequests;
 import org.mhconnect.journal.support.CrisisSupport;
-import org.mhconnect.journal.web.IdempotentPosts;
+import org.mhconnect.journal.idempotency.IdempotentPosts;
 import org.mhconnect.journal.vocabulary.EmotionCode;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;

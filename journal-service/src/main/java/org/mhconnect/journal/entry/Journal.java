@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import org.mhconnect.journal.erasure.AccountErasedException;
 import org.mhconnect.events.Topics;
 import org.mhconnect.events.journal.JournalEntryRecorded;
 import org.mhconnect.journal.crypto.DataKey;

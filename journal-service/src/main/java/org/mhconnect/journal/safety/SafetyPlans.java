@@ -10,7 +10,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.mhconnect.journal.crypto.DataKey;
 import org.mhconnect.journal.crypto.DataKeys;
-import org.mhconnect.journal.entry.AccountErasedException;
+import org.mhconnect.journal.erasure.AccountErasedException;
 import org.mhconnect.journal.erasure.ErasedPeople;
 import org.mhconnect.journal.erasure.JournalErasure;
 import org.springframework.dao.DuplicateKeyException;

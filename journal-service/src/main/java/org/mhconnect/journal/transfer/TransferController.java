@@ -9,7 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Pattern;
 import org.mhconnect.idempotency.IdempotencyKey;
 import org.mhconnect.idempotency.IdempotentRequests;
-import org.mhconnect.journal.web.IdempotentPosts;
+import org.mhconnect.journal.idempotency.IdempotentPosts;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;

@@ -3,7 +3,7 @@ package org.mhconnect.journal.web;
 import org.mhconnect.journal.checkin.CheckInNotFoundException;
 import org.mhconnect.journal.checkin.InvalidCheckInException;
 import org.mhconnect.journal.crypto.UnreadableDataException;
-import org.mhconnect.journal.entry.AccountErasedException;
+import org.mhconnect.journal.erasure.AccountErasedException;
 import org.mhconnect.journal.entry.EntryNotFoundException;
 import org.mhconnect.journal.entry.InvalidEntryException;
 import org.mhconnect.journal.entry.StaleVersionException;

@@ -1,4 +1,4 @@
-package org.mhconnect.journal.web;
+package org.mhconnect.journal.idempotency;
 
 import java.time.Clock;
 

@@ -1,4 +1,4 @@
-package org.mhconnect.journal.web;
+package org.mhconnect.journal.idempotency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
