@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Assumptions;
 
@@ -21,6 +22,8 @@ final class Promtool {
     static final Path OBSERVABILITY = ROOT.resolve("deploy/observability");
 
     private static final Path BINARY = Path.of(System.getenv().getOrDefault("MHC_PROMTOOL", "/usr/bin/promtool"));
+
+    private static final AtomicBoolean ANNOUNCED = new AtomicBoolean();
 
     private Promtool() {
     }
@@ -55,7 +58,9 @@ final class Promtool {
             throw new AssertionError("The alert rules' checks need what is missing here: " + reason
                     + ". In CI nothing may be skipped; .ci/run installs it.");
         }
-        System.out.println("SKIPPED the alert rules' checks: " + reason);
+        if (ANNOUNCED.compareAndSet(false, true)) {
+            System.out.println("SKIPPED the alert rules' and dashboards' promtool checks: " + reason);
+        }
         Assumptions.abort(reason);
     }
 }
