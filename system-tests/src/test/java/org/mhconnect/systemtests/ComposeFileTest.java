@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
@@ -52,7 +53,8 @@ class ComposeFileTest {
 
         assertThat(modules).isNotEmpty().allSatisfy(module -> {
             assertThat(dockerfile).contains("COPY " + module + "/pom.xml " + module + "/");
-            if (!module.equals("system-tests")) {
+            // Test-only modules (system-tests, observability-checks) have no main sources to copy.
+            if (Files.isDirectory(ROOT.resolve(module).resolve("src/main"))) {
                 assertThat(dockerfile).contains("COPY " + module + "/src/main " + module + "/src/main");
             }
         });
@@ -66,7 +68,37 @@ class ComposeFileTest {
         assertThat(images).isNotEmpty().allSatisfy(image -> {
             assertThat(image).contains(":");
             assertThat(image).doesNotEndWith(":latest");
+            // A version, not a moving name such as :stable or :main.
+            assertThat(image.substring(image.lastIndexOf(':') + 1)).as(image).matches("v?\\d+(\\.\\d+)+\\S*");
         });
+    }
+
+    @Test
+    void mountsOnlyFilesThatExist() throws Exception {
+        var mounts = Pattern.compile("^\\s*-\\s*(\\./[^:\\s]+):", Pattern.MULTILINE).matcher(Files.readString(COMPOSE))
+                .results().map(match -> match.group(1)).toList();
+
+        assertThat(mounts).isNotEmpty().allSatisfy(mount -> assertThat(ROOT.resolve(mount)).exists());
+    }
+
+    @Test
+    void everyServiceSendsItsSpansToTheCollectorAndIsScrapedOnItsManagementPort() throws Exception {
+        Map<String, Object> compose = new Yaml().load(Files.readString(COMPOSE));
+        Map<String, Object> services = child(compose, "services");
+        String scrapeConfig = Files.readString(ROOT.resolve("deploy/observability/prometheus/prometheus.yml"));
+
+        assertThat(services).containsKeys("otel-collector", "jaeger", "prometheus", "grafana");
+        assertThat(RunningSystem.SERVICES).allSatisfy(service -> {
+            Map<String, Object> environment = child(child(services, service), "environment");
+            assertThat(environment).as(service).containsEntry("MHC_OTLP_ENDPOINT", "http://otel-collector:4318/v1/traces")
+                    .containsEntry("MANAGEMENT_SERVER_PORT", "9090");
+            assertThat(scrapeConfig).as("prometheus.yml scrapes " + service).contains(service);
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> child(Map<String, Object> parent, String key) {
+        return (Map<String, Object>) parent.get(key);
     }
 
     @Test

@@ -234,6 +234,14 @@ final class RunningSystem implements AutoCloseable {
         return url(service, path);
     }
 
+    /**
+     * The base address of a service's actuator endpoints, such as {@code /actuator/prometheus}. Until the management
+     * port of the operability contract is in, that is the service's own address.
+     */
+    String management(String service) {
+        return url(service, "");
+    }
+
     private String url(String service, String path) {
         return "http://localhost:" + ports.get(service) + path;
     }
