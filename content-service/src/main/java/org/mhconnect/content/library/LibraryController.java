@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import org.mhconnect.content.rendering.MarkdownRenderer;
-import org.mhconnect.content.web.StrongEtags;
+import org.mhconnect.content.etags.StrongEtags;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Locale;
 
 import jakarta.validation.constraints.Pattern;
-import org.mhconnect.content.web.StrongEtags;
+import org.mhconnect.content.etags.StrongEtags;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,4 +1,4 @@
-package org.mhconnect.content.web;
+package org.mhconnect.content.etags;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
