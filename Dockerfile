@@ -26,6 +26,7 @@ COPY content-service/pom.xml content-service/
 COPY journal-service/pom.xml journal-service/
 COPY reminder-service/pom.xml reminder-service/
 COPY observability-checks/pom.xml observability-checks/
+COPY deploy-checks/pom.xml deploy-checks/
 COPY system-tests/pom.xml system-tests/
 # Best effort: go-offline misses what plugins resolve lazily, which the package step below fetches.
 RUN mvn -B -q dependency:go-offline || true
