@@ -1,6 +1,5 @@
 package org.mhconnect.kafkaevents;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -53,10 +52,7 @@ public final class EventPublisher {
     public void publish(String topic, String key, DomainEvent event) {
         ProducerRecord<String, Object> record = new ProducerRecord<>(topic, key, event);
         CloudEventHeaders.of(event, source).forEach((name, value) -> record.headers().add(new RecordHeader(name, value)));
-        String traceparent = tracing.current();
-        if (traceparent != null) {
-            record.headers().add(new RecordHeader(EventTracing.HEADER, traceparent.getBytes(StandardCharsets.UTF_8)));
-        }
+        tracing.addTo(record.headers());
         try {
             template.send(record).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         }

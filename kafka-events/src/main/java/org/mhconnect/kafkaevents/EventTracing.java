@@ -1,5 +1,6 @@
 package org.mhconnect.kafkaevents;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -7,6 +8,8 @@ import java.util.function.Supplier;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeader;
 
 /**
  * Carries a trace across Kafka and across the outboxes as a W3C {@code traceparent} string: written as the CloudEvents
@@ -41,6 +44,14 @@ public final class EventTracing {
         Map<String, String> carrier = new HashMap<>();
         propagator.inject(span.context(), carrier, Map::put);
         return carrier.get(TRACEPARENT);
+    }
+
+    /** Adds the current span as {@code ce_traceparent} to a record's headers; outside any trace it adds nothing. */
+    public void addTo(Headers headers) {
+        String traceparent = current();
+        if (traceparent != null) {
+            headers.add(new RecordHeader(HEADER, traceparent.getBytes(StandardCharsets.UTF_8)));
+        }
     }
 
     /**
