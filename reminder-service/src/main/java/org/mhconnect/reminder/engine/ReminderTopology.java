@@ -21,11 +21,7 @@ public final class ReminderTopology {
     private ReminderTopology() {
     }
 
-    public static void build(StreamsBuilder builder, Duration tick, int maxPerTick, EngineMetrics metrics) {
-        build(builder, tick, maxPerTick, metrics, EventTracing.NONE);
-    }
-
-    /** With {@code tracing}, every firing starts a trace that its {@code reminder.due} event carries on. */
+    /** Every firing starts a trace of its own that its {@code reminder.due} event carries on ({@code tracing}). */
     public static void build(StreamsBuilder builder, Duration tick, int maxPerTick, EngineMetrics metrics, EventTracing tracing) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SchedulingProcessor.ENTRIES),
                 Serdes.String(), JsonSerde.of(EngineEntry.class)));
