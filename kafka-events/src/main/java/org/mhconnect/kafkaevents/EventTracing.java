@@ -35,10 +35,13 @@ public final class EventTracing {
         this.propagator = propagator;
     }
 
-    /** The current span as a {@code traceparent}, or {@code null} outside any trace. */
+    /**
+     * The current span as a {@code traceparent}, or {@code null} outside any trace. A trace that is not sampled (not
+     * recorded here) still has its ids and goes along, flagged unsampled, so every service's log lines share them.
+     */
     public String current() {
         Span span = tracer.currentSpan();
-        if (span == null || span.isNoop()) {
+        if (span == null) {
             return null;
         }
         Map<String, String> carrier = new HashMap<>();

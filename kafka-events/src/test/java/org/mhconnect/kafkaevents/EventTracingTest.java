@@ -15,6 +15,7 @@ import io.micrometer.tracing.otel.bridge.OtelTracer;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -102,6 +103,19 @@ class EventTracingTest {
         assertThat(restored).startsWith("00-" + TRACE_ID + "-");
         assertThat(fresh).isNotNull().doesNotContain(TRACE_ID);
         assertThat(tracing.current()).isNull();
+    }
+
+    @Test
+    void aTraceThatIsNotSampledStillTravelsFlaggedUnsampled() {
+        try (SdkTracerProvider unsampled = SdkTracerProvider.builder().setSampler(Sampler.alwaysOff()).build()) {
+            io.opentelemetry.api.trace.Tracer otelUnsampled = unsampled.get("test");
+            EventTracing sampledOut = new EventTracing(new OtelTracer(otelUnsampled, new OtelCurrentTraceContext(), event -> {
+            }), new OtelPropagator(ContextPropagators.create(W3CTraceContextPropagator.getInstance()), otelUnsampled));
+
+            String carried = sampledOut.within(null, "request", sampledOut::current);
+
+            assertThat(carried).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-00");
+        }
     }
 
     private static JournalEntryRecorded event() {
