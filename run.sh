@@ -41,6 +41,8 @@ Environment (the services read these; Spring Boot maps each property to an upper
   MHC_GATEWAY_IDENTITY_KEYENCRYPTIONKEY    Base64 of 32 random bytes that seal the signing keys        default: generated
                                            once into <data directory>/gateway/
   LOGGING_STRUCTURED_FORMAT_CONSOLE        ecs or logstash for JSON logs                               default: plain text
+  MHC_OTLP_ENDPOINT                        where traces go, e.g. http://localhost:4318/v1/traces       default: not exported
+  MHC_TRACE_SAMPLING                       share of traces exported, 0.0 to 1.0                        default: 1.0
 
 Ports: web app and API 8080, content 8081, journal 8082, reminders 8083, Kafka 9092, MongoDB 27017,
 SMTP 3025, mail viewer 8025. Logs: <data directory>/logs, one file per process.

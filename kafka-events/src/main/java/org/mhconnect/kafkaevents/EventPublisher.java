@@ -13,22 +13,31 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * Publishes domain events with CloudEvents headers, keyed by user id so that one person's events keep
- * their order, and waits for the broker's acknowledgement so the caller knows the event is safe.
+ * their order, and waits for the broker's acknowledgement so the caller knows the event is safe. The current trace
+ * goes along as {@code ce_traceparent}.
  */
 public final class EventPublisher {
 
     private final KafkaTemplate<String, Object> template;
     private final String source;
     private final Duration timeout;
+    private final EventTracing tracing;
 
     /**
      * @param source  the CloudEvents source, the name of the producing service
      * @param timeout how long to wait for the broker before reporting failure
+     * @param tracing whose current span goes out as {@code ce_traceparent}
      */
-    public EventPublisher(KafkaTemplate<String, Object> template, String source, Duration timeout) {
+    public EventPublisher(KafkaTemplate<String, Object> template, String source, Duration timeout, EventTracing tracing) {
         this.template = template;
         this.source = source;
         this.timeout = timeout;
+        this.tracing = tracing;
+    }
+
+    /** A publisher that writes no trace context. */
+    public EventPublisher(KafkaTemplate<String, Object> template, String source, Duration timeout) {
+        this(template, source, timeout, EventTracing.NONE);
     }
 
     /** Sends and waits for the acknowledgement; throws {@link EventNotPublishedException} when it fails. */
@@ -43,6 +52,7 @@ public final class EventPublisher {
     public void publish(String topic, String key, DomainEvent event) {
         ProducerRecord<String, Object> record = new ProducerRecord<>(topic, key, event);
         CloudEventHeaders.of(event, source).forEach((name, value) -> record.headers().add(new RecordHeader(name, value)));
+        tracing.addTo(record.headers());
         try {
             template.send(record).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         }

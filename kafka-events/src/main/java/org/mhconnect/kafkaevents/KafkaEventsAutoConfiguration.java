@@ -3,7 +3,10 @@ package org.mhconnect.kafkaevents;
 import java.time.Duration;
 import java.util.Map;
 
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.springframework.beans.factory.ObjectProvider;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -16,6 +19,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.RecordInterceptor;
 
 /**
  * Every service that includes this module speaks events the same way: record values as JSON with logical type
@@ -47,8 +51,24 @@ public class KafkaEventsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    EventPublisher eventPublisher(KafkaTemplate<String, Object> template, Environment environment) {
-        return new EventPublisher(template, serviceName(environment), publishTimeout(environment));
+    EventPublisher eventPublisher(KafkaTemplate<String, Object> template, Environment environment, EventTracing tracing) {
+        return new EventPublisher(template, serviceName(environment), publishTimeout(environment), tracing);
+    }
+
+    /** Trace context on events and outbox records; inert when the service has no tracer. */
+    @Bean
+    @ConditionalOnMissingBean
+    EventTracing eventTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        Tracer found = tracer.getIfAvailable();
+        Propagator foundPropagator = propagator.getIfAvailable();
+        return found == null || foundPropagator == null ? EventTracing.NONE : new EventTracing(found, foundPropagator);
+    }
+
+    /** Boot's listener container factory takes this interceptor: every listener continues its record's trace. */
+    @Bean
+    @ConditionalOnMissingBean(RecordInterceptor.class)
+    RecordInterceptor<Object, Object> tracingRecordInterceptor(EventTracing tracing) {
+        return new TracingRecordInterceptor(tracing);
     }
 
     private static Duration publishTimeout(Environment environment) {

@@ -9,6 +9,7 @@ import org.mhconnect.events.Topics;
 import org.mhconnect.events.content.ContentEvent;
 import org.mhconnect.kafkaevents.EventNotPublishedException;
 import org.mhconnect.kafkaevents.EventPublisher;
+import org.mhconnect.kafkaevents.EventTracing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -40,22 +41,27 @@ class ContentOutbox {
     private final EventPublisher publisher;
     private final JsonMapper json;
     private final Clock clock;
+    private final EventTracing tracing;
 
-    ContentOutbox(MongoTemplate mongo, EventPublisher publisher, JsonMapper json, Clock clock) {
+    ContentOutbox(MongoTemplate mongo, EventPublisher publisher, JsonMapper json, Clock clock, EventTracing tracing) {
         this.mongo = mongo;
         this.publisher = publisher;
         this.json = json;
         this.clock = clock;
+        this.tracing = tracing;
     }
 
-    /** One event waiting for Kafka's acknowledgement. */
+    /**
+     * One event waiting for Kafka's acknowledgement, with the W3C trace context of the change that staged it
+     * ({@code null} on events staged before tracing), which the relay continues.
+     */
     @Document("content_outbox")
-    record Staged(@Id String eventId, String slug, String type, String payload, Instant stagedAt) {
+    record Staged(@Id String eventId, String slug, String type, String payload, Instant stagedAt, String traceparent) {
     }
 
     void stage(ContentEvent event) {
         mongo.insert(new Staged(event.eventId().toString(), event.slug(), EventTypes.typeOf(event),
-                json.writeValueAsString(event), clock.instant()));
+                json.writeValueAsString(event), clock.instant(), tracing.current()));
     }
 
     /** The change was refused (stale version, unknown item): its event must never go out. */
@@ -95,7 +101,7 @@ class ContentOutbox {
             }
             try {
                 ContentEvent event = (ContentEvent) json.readValue(staged.payload(), EventTypes.CLASSES.get(staged.type()));
-                publisher.publish(Topics.CONTENT, event.slug(), event);
+                tracing.run(staged.traceparent(), "outbox relay", () -> publisher.publish(Topics.CONTENT, event.slug(), event));
                 unstage(staged.eventId());
                 log.info("Relayed staged content event {}", staged.eventId());
             }

@@ -68,6 +68,20 @@ class EditorWorkflowTest {
     }
 
     @Test
+    void aPublicationGoesOutOnKafkaInTheTraceOfTheEditorsRequest() {
+        String slug = uniqueSlug();
+        create(article(slug, "Breathing room"));
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+
+        http.post().uri("/api/content/editor/items/{slug}/publish", slug).headers(as(editor, "USER", "EDITOR"))
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("version", 0)).exchange().expectStatus().isOk();
+
+        ConsumerRecord<String, String> event = awaitEvent(slug, "content.published");
+        assertThat(TopicProbe.header(event, "ce_traceparent")).startsWith("00-" + traceId + "-");
+    }
+
+    @Test
     void anEditToAPublishedItemReachesReadersSearchAndKafka() {
         String slug = publishedArticle("Small steps count");
 

@@ -67,7 +67,7 @@ class AccountAnnouncementsTest {
         String userId = signIn(http, email).get("user").get("id").asString();
         // As the gateway leaves it when the broker is down, or when it dies after saving: staged, never unstaged.
         String eventId = UUID.randomUUID().toString();
-        mongo.insert(new PendingAnnouncement(eventId, userId, Kind.PROFILE_CHANGED, Instant.now().minusSeconds(60))).block();
+        mongo.insert(new PendingAnnouncement(eventId, userId, Kind.PROFILE_CHANGED, Instant.now().minusSeconds(60), null)).block();
 
         try (KafkaConsumer<String, String> users = consumerFromNow(Topics.USERS)) {
             announcements.announceOverdue().block(Duration.ofSeconds(30));
@@ -82,7 +82,7 @@ class AccountAnnouncementsTest {
     void aStagedSignUpWhoseAccountWasNeverWrittenIsDroppedWithoutAWord() {
         String nobody = UUID.randomUUID().toString();
         mongo.insert(new PendingAnnouncement(UUID.randomUUID().toString(), nobody, Kind.REGISTERED,
-                Instant.now().minusSeconds(60))).block();
+                Instant.now().minusSeconds(60), null)).block();
 
         try (KafkaConsumer<String, String> users = consumerFromNow(Topics.USERS)) {
             announcements.announceOverdue().block(Duration.ofSeconds(30));
@@ -99,13 +99,43 @@ class AccountAnnouncementsTest {
         signUp(http, email);
         String userId = signIn(http, email).get("user").get("id").asString();
         PendingAnnouncement justStaged = new PendingAnnouncement(UUID.randomUUID().toString(), userId,
-                Kind.PROFILE_CHANGED, Instant.now());
+                Kind.PROFILE_CHANGED, Instant.now(), null);
         mongo.insert(justStaged).block();
 
         announcements.announceOverdue().block(Duration.ofSeconds(30));
 
         assertThat(staged(userId)).extracting(PendingAnnouncement::id).containsExactly(justStaged.id());
         mongo.remove(justStaged).block();
+    }
+    @Test
+    void aSignUpIsAnnouncedInTheTraceOfItsRequest() {
+        String email = anEmail();
+        try (KafkaConsumer<String, String> users = consumerFromNow(Topics.USERS)) {
+            http.post().uri("/api/auth/signup").header("traceparent", TRACEPARENT).contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(IdentityFixtures.signUp(email, IdentityFixtures.GOOD_PASSWORD)).exchange()
+                    .expectStatus().isCreated();
+            String userId = signIn(http, email).get("user").get("id").asString();
+
+            ConsumerRecord<String, String> registered = awaitEvent(users, userId, "user.registered");
+
+            assertThat(header(registered, "ce_traceparent")).startsWith("00-" + TRACE_ID + "-");
+        }
+    }
+
+    @Test
+    void aChangeAnnouncedLaterKeepsTheTraceOfTheRequestThatMadeIt() {
+        String email = anEmail();
+        signUp(http, email);
+        String userId = signIn(http, email).get("user").get("id").asString();
+        mongo.insert(new PendingAnnouncement(UUID.randomUUID().toString(), userId, Kind.PROFILE_CHANGED,
+                Instant.now().minusSeconds(60), TRACEPARENT)).block();
+
+        try (KafkaConsumer<String, String> users = consumerFromNow(Topics.USERS)) {
+            announcements.announceOverdue().block(Duration.ofSeconds(30));
+
+            ConsumerRecord<String, String> changed = awaitEvent(users, userId, "user.profile-changed");
+            assertThat(header(changed, "ce_traceparent")).startsWith("00-" + TRACE_ID + "-");
+        }
     }
 
     @Test
@@ -122,6 +152,14 @@ class AccountAnnouncementsTest {
         List<PendingAnnouncement> all = mongo.findAll(PendingAnnouncement.class).collectList().block();
         assertThat(all).noneMatch(pending -> pending.kind() == Kind.REGISTERED && !pending.stagedAt().isBefore(before));
         assertThat(staged(userId)).isEmpty();
+    }
+
+    private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
+    private static final String TRACEPARENT = "00-" + TRACE_ID + "-00f067aa0ba902b7-01";
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private List<PendingAnnouncement> staged(String userId) {

@@ -6,6 +6,7 @@ import org.mhconnect.events.DomainEvent;
 import org.mhconnect.events.EventTypes;
 import org.mhconnect.kafkaevents.EventNotPublishedException;
 import org.mhconnect.kafkaevents.EventPublisher;
+import org.mhconnect.kafkaevents.EventTracing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -19,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
  * A transactional outbox without transactions (mongo-java-server has none). An event is staged before the
  * entry it describes is written, and released after. If the process dies in between, the relay finds the
  * staged event, publishes it when its entry exists, and drops it when the entry was never written. So an
- * entry is never without its event, and no event describes an entry that does not exist.
+ * entry is never without its event, and no event describes an entry that does not exist. A staged event keeps the
+ * request's trace context, so a relayed event still belongs to the trace of the request that caused it.
  */
 @Component
 public class EventOutbox {
@@ -30,18 +32,20 @@ public class EventOutbox {
     private final EventPublisher publisher;
     private final JsonMapper json;
     private final Clock clock;
+    private final EventTracing tracing;
 
-    EventOutbox(MongoTemplate mongo, EventPublisher publisher, JsonMapper json, Clock clock) {
+    EventOutbox(MongoTemplate mongo, EventPublisher publisher, JsonMapper json, Clock clock, EventTracing tracing) {
         this.mongo = mongo;
         this.publisher = publisher;
         this.json = json;
         this.clock = clock;
+        this.tracing = tracing;
     }
 
     /** Records the event durably before the change it describes is written. */
     public void stage(String topic, DomainEvent event, String aggregateId) {
         mongo.insert(new OutboxDocument(event.eventId().toString(), topic, EventTypes.typeOf(event), aggregateId,
-                json.writeValueAsString(event), clock.instant()));
+                json.writeValueAsString(event), clock.instant(), tracing.current()));
     }
 
     /**
@@ -67,7 +71,8 @@ public class EventOutbox {
 
     void publishStaged(OutboxDocument staged) {
         Class<? extends DomainEvent> type = EventTypes.CLASSES.get(staged.type());
-        publisher.publish(staged.topic(), json.readValue(staged.payload(), type));
+        // The event goes out in the trace of the request that staged it, not in the relay's own.
+        tracing.run(staged.traceparent(), "outbox relay", () -> publisher.publish(staged.topic(), json.readValue(staged.payload(), type)));
         unstage(staged.eventId());
     }
 

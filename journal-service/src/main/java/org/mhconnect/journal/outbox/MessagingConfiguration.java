@@ -6,6 +6,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.mhconnect.events.Topics;
 import org.mhconnect.journal.JournalProperties;
 import org.mhconnect.kafkaevents.EventPublisher;
+import org.mhconnect.kafkaevents.EventTracing;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
@@ -33,8 +34,8 @@ class MessagingConfiguration {
     }
 
     @Bean
-    EventPublisher eventPublisher(KafkaTemplate<String, Object> template, JournalProperties properties) {
-        return new EventPublisher(template, "journal-service", properties.outbox().publishTimeout());
+    EventPublisher eventPublisher(KafkaTemplate<String, Object> template, JournalProperties properties, EventTracing tracing) {
+        return new EventPublisher(template, "journal-service", properties.outbox().publishTimeout(), tracing);
     }
 
     @Bean

@@ -11,8 +11,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *
  * @param aggregateId the entry the event is about; the relay publishes only when it exists
  * @param payload     the event's JSON; events carry no journal text
+ * @param traceparent the trace of the request that staged it (W3C), continued by the relay; absent on records
+ *                    staged before tracing
  */
 @Document("outbox")
 record OutboxDocument(@Id String eventId, String topic, String type, String aggregateId, String payload,
-        Instant stagedAt) {
+        Instant stagedAt, String traceparent) {
 }

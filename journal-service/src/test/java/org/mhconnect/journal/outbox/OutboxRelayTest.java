@@ -19,6 +19,7 @@ import org.mhconnect.events.journal.JournalEntryRecorded;
 import org.mhconnect.testsupport.TopicProbe;
 import org.mhconnect.journal.JournalIntegrationTest;
 import org.mhconnect.kafkaevents.EventPublisher;
+import org.mhconnect.kafkaevents.EventTracing;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -43,7 +44,16 @@ class OutboxRelayTest {
     @Autowired
     EventPublisher publisher;
 
+    @Autowired
+    EventOutbox outbox;
+
+    @Autowired
+    EventTracing tracing;
+
     TopicProbe journalTopic;
+
+    private static final String REQUEST_TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
+    private static final String REQUEST_TRACEPARENT = "00-" + REQUEST_TRACE_ID + "-00f067aa0ba902b7-01";
 
     @BeforeEach
     void listenToTheJournalTopic() {
@@ -67,6 +77,32 @@ class OutboxRelayTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> journalTopic.records().stream()
                 .anyMatch(record -> record.value().contains(event.eventId().toString())));
         assertThat(mongo.count(new Query(), OutboxDocument.class)).isZero();
+    }
+
+    @Test
+    void aRelayedEventCarriesTheTraceOfTheRequestThatStagedItNotTheRelays() {
+        String entryId = UUID.randomUUID().toString();
+        mongo.getCollection("entries").insertOne(new org.bson.Document("_id", entryId).append("userId", "user-1"));
+        JournalEntryRecorded event = stage(entryId, Duration.ofMinutes(1), REQUEST_TRACEPARENT);
+
+        relay.relay();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> journalTopic.records().stream()
+                .anyMatch(record -> record.value().contains(event.eventId().toString())));
+        var record = journalTopic.records().stream()
+                .filter(candidate -> candidate.value().contains(event.eventId().toString())).findFirst().orElseThrow();
+        assertThat(TopicProbe.header(record, EventTracing.HEADER)).startsWith("00-" + REQUEST_TRACE_ID + "-");
+    }
+
+    @Test
+    void stagingInsideARequestKeepsThatRequestsTraceWithTheStagedEvent() {
+        JournalEntryRecorded event = new JournalEntryRecorded(UUID.randomUUID(), clock.instant(), "user-1",
+                UUID.randomUUID().toString(), LocalDate.now(), 3, List.of());
+
+        tracing.run(REQUEST_TRACEPARENT, "request", () -> outbox.stage(Topics.JOURNAL, event, event.entryId()));
+
+        OutboxDocument staged = mongo.findById(event.eventId().toString(), OutboxDocument.class);
+        assertThat(staged.traceparent()).startsWith("00-" + REQUEST_TRACE_ID + "-");
     }
 
     @Test
@@ -97,7 +133,7 @@ class OutboxRelayTest {
         JournalEntryRecorded event = new JournalEntryRecorded(UUID.randomUUID(), clock.instant(), "user-1", entryId,
                 LocalDate.now(), 3, List.of());
         mongo.insert(new OutboxDocument(event.eventId().toString(), Topics.JOURNAL, EventTypes.typeOf(event), entryId,
-                json.writeValueAsString(event), clock.instant()));
+                json.writeValueAsString(event), clock.instant(), null));
 
         relay.relay();
 
@@ -112,12 +148,17 @@ class OutboxRelayTest {
         return marker;
     }
 
+    /** Staged before tracing existed: no trace context, and it must still be published. */
     private JournalEntryRecorded stage(String entryId, Duration age) {
+        return stage(entryId, age, null);
+    }
+
+    private JournalEntryRecorded stage(String entryId, Duration age, String traceparent) {
         Instant longAgo = clock.instant().minus(age);
         JournalEntryRecorded event = new JournalEntryRecorded(UUID.randomUUID(), longAgo, "user-1", entryId,
                 LocalDate.now(), 3, List.of("calm"));
         mongo.insert(new OutboxDocument(event.eventId().toString(), Topics.JOURNAL, EventTypes.typeOf(event), entryId,
-                json.writeValueAsString(event), longAgo));
+                json.writeValueAsString(event), longAgo, traceparent));
         return event;
     }
 }

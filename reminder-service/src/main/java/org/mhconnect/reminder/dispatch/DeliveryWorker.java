@@ -18,6 +18,7 @@ import org.mhconnect.events.Topics;
 import org.mhconnect.events.notification.NotificationDelivered;
 import org.mhconnect.events.notification.NotificationFailed;
 import org.mhconnect.kafkaevents.EventPublisher;
+import org.mhconnect.kafkaevents.EventTracing;
 import org.mhconnect.reminder.ReminderProperties;
 import org.mhconnect.reminder.actions.ActionLinks;
 import org.mhconnect.reminder.actions.ActionLinks.Action;
@@ -60,12 +61,13 @@ public class DeliveryWorker {
     private final ReminderProperties properties;
     private final IntervalFunction backoff;
     private final Clock clock;
+    private final EventTracing tracing;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final AtomicBoolean sweeping = new AtomicBoolean();
 
     DeliveryWorker(MongoTemplate mongo, List<ChannelSender> senders, Reminders reminders, Preferences preferences,
             History history, ActionLinks links, EventPublisher publisher, DeliveryMetrics metrics,
-            ReminderProperties properties, Clock clock) {
+            ReminderProperties properties, Clock clock, EventTracing tracing) {
         this.mongo = mongo;
         senders.forEach(sender -> this.senders.put(sender.channel(), sender));
         this.reminders = reminders;
@@ -77,6 +79,7 @@ public class DeliveryWorker {
         this.properties = properties;
         this.backoff = IntervalFunction.ofExponentialRandomBackoff(properties.delivery().firstBackoff(), 2.0, 0.5);
         this.clock = clock;
+        this.tracing = tracing;
     }
 
     /** Something was queued: look now rather than at the next sweep. */
@@ -95,7 +98,9 @@ public class DeliveryWorker {
             for (QueuedDelivery queued : mongo.find(due, QueuedDelivery.class)) {
                 QueuedDelivery claimed = claim(queued.id(), now);
                 if (claimed != null) {
-                    executor.submit(() -> attempt(claimed));
+                    // A child span of the firing per channel delivery; its name holds the channel, never an address.
+                    executor.submit(() -> tracing.run(claimed.traceparent(), "reminder deliver " + claimed.channel(),
+                            () -> attempt(claimed)));
                 }
             }
         }

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import org.mhconnect.events.Topics;
 import org.mhconnect.events.reminder.ReminderDue;
+import org.mhconnect.kafkaevents.EventTracing;
 import org.mhconnect.reminder.definition.Channel;
 import org.mhconnect.reminder.definition.ReminderDocument;
 import org.mhconnect.reminder.definition.ReminderKind;
@@ -42,9 +43,10 @@ class Dispatcher {
     private final DeliveryWorker worker;
     private final DeliveryMetrics metrics;
     private final Clock clock;
+    private final EventTracing tracing;
 
     Dispatcher(Reminders reminders, Preferences preferences, JournaledDays journaledDays, History history,
-            MongoTemplate mongo, DeliveryWorker worker, DeliveryMetrics metrics, Clock clock) {
+            MongoTemplate mongo, DeliveryWorker worker, DeliveryMetrics metrics, Clock clock, EventTracing tracing) {
         this.reminders = reminders;
         this.preferences = preferences;
         this.journaledDays = journaledDays;
@@ -53,6 +55,7 @@ class Dispatcher {
         this.worker = worker;
         this.metrics = metrics;
         this.clock = clock;
+        this.tracing = tracing;
     }
 
     @KafkaHandler
@@ -128,7 +131,8 @@ class Dispatcher {
                         .setOnInsert("userId", due.userId()).setOnInsert("reminderId", due.reminderId())
                         .setOnInsert("occurrenceId", due.occurrenceId()).setOnInsert("channel", channel.wireName())
                         .setOnInsert("scheduledAt", due.scheduledAt()).setOnInsert("fireAt", due.fireAt())
-                        .setOnInsert("attempts", 0).setOnInsert("nextAttemptAt", clock.instant()),
+                        .setOnInsert("attempts", 0).setOnInsert("nextAttemptAt", clock.instant())
+                        .setOnInsert("traceparent", tracing.current()),
                 QueuedDelivery.class);
     }
 }

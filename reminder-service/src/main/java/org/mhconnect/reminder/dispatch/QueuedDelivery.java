@@ -8,9 +8,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * A delivery still to be attempted. The collection holds only these, so the worker's scan stays small without a
  * secondary index. {@code leaseUntil} lets exactly one instance attempt it at a time, and lets another take over when
- * that instance dies.
+ * that instance dies. {@code traceparent} is the firing's trace (W3C), which every attempt continues; {@code null} on
+ * deliveries queued before tracing.
  */
 @Document("delivery_queue")
 record QueuedDelivery(@Id String id, String userId, String reminderId, String occurrenceId, String channel,
-        Instant scheduledAt, Instant fireAt, int attempts, Instant nextAttemptAt, Instant leaseUntil) {
+        Instant scheduledAt, Instant fireAt, int attempts, Instant nextAttemptAt, Instant leaseUntil, String traceparent) {
 }

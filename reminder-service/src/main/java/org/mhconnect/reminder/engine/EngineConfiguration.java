@@ -39,8 +39,9 @@ class EngineConfiguration {
     }
 
     @Bean
-    Object reminderEngine(StreamsBuilder builder, ReminderProperties properties, EngineMetrics metrics) {
-        ReminderTopology.build(builder, properties.engine().tick(), properties.engine().maxPerTick(), metrics);
+    Object reminderEngine(StreamsBuilder builder, ReminderProperties properties, EngineMetrics metrics,
+            org.mhconnect.kafkaevents.EventTracing tracing) {
+        ReminderTopology.build(builder, properties.engine().tick(), properties.engine().maxPerTick(), metrics, tracing);
         return "reminder-engine";
     }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.utils.Utils;
 import org.mhconnect.events.Topics;
+import org.mhconnect.kafkaevents.EventTracing;
 import org.mhconnect.reminder.definition.ReminderDocument;
 import org.mhconnect.reminder.definition.ScheduleFeed;
 import org.mhconnect.reminder.preferences.PreferencesDocument;
@@ -39,11 +40,13 @@ class KafkaScheduleFeed implements ScheduleFeed, org.springframework.beans.facto
     private final KafkaTemplate<String, byte[]> kafka;
     private final MongoTemplate mongo;
     private final Clock clock;
+    private final EventTracing tracing;
 
     private final org.springframework.kafka.core.DefaultKafkaProducerFactory<String, byte[]> producers;
 
     /** Schedule records are the engine's own JSON, not events: a producer of plain bytes, kept out of the context. */
-    KafkaScheduleFeed(org.springframework.boot.kafka.autoconfigure.KafkaProperties properties, MongoTemplate mongo, Clock clock) {
+    KafkaScheduleFeed(org.springframework.boot.kafka.autoconfigure.KafkaProperties properties, MongoTemplate mongo, Clock clock,
+            EventTracing tracing) {
         java.util.Map<String, Object> config = new java.util.HashMap<>(properties.buildProducerProperties());
         config.put(org.apache.kafka.clients.producer.ProducerConfig.ACKS_CONFIG, "all");
         config.put(org.apache.kafka.clients.producer.ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -53,11 +56,15 @@ class KafkaScheduleFeed implements ScheduleFeed, org.springframework.beans.facto
         this.kafka = new KafkaTemplate<>(producers);
         this.mongo = mongo;
         this.clock = clock;
+        this.tracing = tracing;
     }
 
-    /** A reminder whose latest state may not have reached Kafka yet. */
+    /**
+     * A reminder whose latest state may not have reached Kafka yet, with the W3C trace context of the change
+     * ({@code null} on entries written before tracing), which the relay continues.
+     */
     @Document("schedule_outbox")
-    record Pending(@Id String reminderId, String userId, Instant since) {
+    record Pending(@Id String reminderId, String userId, Instant since, String traceparent) {
     }
 
     @Override
@@ -76,7 +83,7 @@ class KafkaScheduleFeed implements ScheduleFeed, org.springframework.beans.facto
     }
 
     private void send(String userId, String reminderId) {
-        mongo.save(new Pending(reminderId, userId, clock.instant()));
+        mongo.save(new Pending(reminderId, userId, clock.instant(), tracing.current()));
         try {
             publish(userId, reminderId);
             mongo.remove(Query.query(Criteria.where("_id").is(reminderId).and("userId").is(userId)), Pending.class);
@@ -93,8 +100,10 @@ class KafkaScheduleFeed implements ScheduleFeed, org.springframework.beans.facto
         try {
             int partitions = kafka.partitionsFor(Topics.REMINDER_SCHEDULES).size();
             int partition = Utils.toPositive(Utils.murmur2(userId.getBytes(java.nio.charset.StandardCharsets.UTF_8))) % partitions;
-            kafka.send(new ProducerRecord<>(Topics.REMINDER_SCHEDULES, partition, ScheduleRecord.key(userId, reminderId),
-                    record == null ? null : JsonSerde.JSON.writeValueAsBytes(record))).get(5, TimeUnit.SECONDS);
+            ProducerRecord<String, byte[]> out = new ProducerRecord<>(Topics.REMINDER_SCHEDULES, partition,
+                    ScheduleRecord.key(userId, reminderId), record == null ? null : JsonSerde.JSON.writeValueAsBytes(record));
+            tracing.addTo(out.headers());
+            kafka.send(out).get(5, TimeUnit.SECONDS);
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
@@ -110,7 +119,7 @@ class KafkaScheduleFeed implements ScheduleFeed, org.springframework.beans.facto
         Instant before = clock.instant().minus(Duration.ofSeconds(5));
         for (Pending pending : mongo.find(Query.query(Criteria.where("since").lt(before)).limit(500), Pending.class)) {
             try {
-                publish(pending.userId(), pending.reminderId());
+                tracing.run(pending.traceparent(), "schedule relay", () -> publish(pending.userId(), pending.reminderId()));
                 mongo.remove(Query.query(Criteria.where("_id").is(pending.reminderId()).and("since").is(pending.since())), Pending.class);
             }
             catch (RuntimeException ex) {

@@ -16,6 +16,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.mhconnect.events.CloudEventHeaders;
 import org.mhconnect.events.reminder.ReminderDue;
+import org.mhconnect.kafkaevents.EventTracing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,14 +39,16 @@ final class SchedulingProcessor implements Processor<String, ScheduleRecord, Str
     private final Duration tick;
     private final int maxPerTick;
     private final EngineMetrics metrics;
+    private final EventTracing tracing;
     private ProcessorContext<String, ReminderDue> context;
     private KeyValueStore<String, EngineEntry> entries;
     private KeyValueStore<String, String> dueIndex;
 
-    SchedulingProcessor(Duration tick, int maxPerTick, EngineMetrics metrics) {
+    SchedulingProcessor(Duration tick, int maxPerTick, EngineMetrics metrics, EventTracing tracing) {
         this.tick = tick;
         this.maxPerTick = maxPerTick;
         this.metrics = metrics;
+        this.tracing = tracing;
     }
 
     @Override
@@ -127,8 +130,13 @@ final class SchedulingProcessor implements Processor<String, ScheduleRecord, Str
                 entry.next().atZone(ZoneId.of(schedule.timeZone())).toLocalDate(), schedule.timeZone(), outcome);
         RecordHeaders headers = new RecordHeaders();
         CloudEventHeaders.of(due, "reminder-service").forEach(headers::add);
+        // Each firing is the root of its own trace (a schedule lives for months; its creation is another story), and
+        // the due event carries it on to the dispatcher and every channel's delivery.
+        tracing.run(null, "reminder fire", () -> {
+            tracing.addTo(headers);
+            log.debug("Emitted {} for {}", outcome, occurrenceId);
+        });
         context.forward(new Record<>(schedule.userId(), due, now.toEpochMilli(), headers));
-        log.debug("Emitted {} for {}", outcome, occurrenceId);
         metrics.emitted(outcome, Duration.between(entry.fireAt(), now));
 
         EngineEntry next = safePlan(reminderId, schedule, entry.next(), entry.next());

@@ -28,7 +28,8 @@ class JournalEventsListener {
     @KafkaHandler
     void entryRecorded(JournalEntryRecorded event) {
         days.record(event);
-        log.debug("Recorded journaling day from event {}", event.eventId());
+        // Ids only; the line carries the trace of the request that wrote the entry (ce_traceparent).
+        log.info("Recorded journaling day of entry {} from event {}", event.entryId(), event.eventId());
     }
 
     @KafkaHandler(isDefault = true)

@@ -41,6 +41,7 @@ import org.mhconnect.kafkaevents.EventPublisher;
 import org.mhconnect.reminder.ReminderIntegrationTest;
 import org.mhconnect.reminder.definition.Reminders;
 import org.mhconnect.testsupport.TestTokens;
+import org.mhconnect.testsupport.TopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
@@ -155,6 +156,22 @@ class ReminderDeliveryTest {
             assertThat(HOOKS.stream().filter(h -> h.body().contains(id))).hasSize(1);
             assertThat(mailsTo(email)).hasSize(1);
         });
+
+        // The firing and its three deliveries are one trace: every notification.delivered carries the same trace id.
+        try (TopicProbe notifications = new TopicProbe(Topics.NOTIFICATIONS)) {
+            await().atMost(Duration.ofSeconds(15)).until(() -> delivered(notifications.records(), id).size() == 3);
+            assertThat(delivered(notifications.records(), id))
+                    .extracting(record -> TopicProbe.header(record, "ce_traceparent"))
+                    .allSatisfy(traceparent -> assertThat(traceparent).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01"))
+                    .extracting(traceparent -> traceparent.substring(3, 35)).containsOnly(
+                            TopicProbe.header(delivered(notifications.records(), id).getFirst(), "ce_traceparent").substring(3, 35));
+        }
+    }
+
+    private static List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> delivered(
+            List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> records, String reminderId) {
+        return records.stream().filter(record -> "notification.delivered".equals(TopicProbe.header(record, "ce_type"))
+                && record.value().contains(reminderId)).toList();
     }
 
     @Test

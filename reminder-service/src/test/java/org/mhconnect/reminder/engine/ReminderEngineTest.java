@@ -37,6 +37,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mhconnect.events.CloudEventHeaders;
+import org.mhconnect.kafkaevents.EventTracing;
 import org.mhconnect.events.Topics;
 import org.mhconnect.events.reminder.ReminderDue;
 
@@ -48,6 +49,14 @@ import org.mhconnect.events.reminder.ReminderDue;
 class ReminderEngineTest {
 
     private static final Duration TICK = Duration.ofMillis(200);
+    private static final io.opentelemetry.api.trace.Tracer OTEL = io.opentelemetry.sdk.trace.SdkTracerProvider.builder()
+            .build().get("reminder-engine-test");
+    private static final EventTracing TRACING = new EventTracing(
+            new io.micrometer.tracing.otel.bridge.OtelTracer(OTEL, new io.micrometer.tracing.otel.bridge.OtelCurrentTraceContext(),
+                    event -> {
+                    }),
+            new io.micrometer.tracing.otel.bridge.OtelPropagator(io.opentelemetry.context.propagation.ContextPropagators.create(
+                    io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator.getInstance()), OTEL));
     private static final ZoneId ZONE = ZoneId.of(BERLIN);
 
     @TempDir
@@ -114,6 +123,19 @@ class ReminderEngineTest {
         assertThat(header(record, CloudEventHeaders.SOURCE)).isEqualTo("reminder-service");
         assertThat(header(record, CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
         assertThat(header(record, CloudEventHeaders.TIME)).isEqualTo("2026-12-01T20:00:00Z");
+    }
+
+    @Test
+    void everyFiringStartsATraceOfItsOwnThatItsDueEventCarries() {
+        startAt("2026-12-01T12:00:00Z");
+        send(dailyAt("21:00").id("user-1", "r-evening"));
+
+        String first = header(jumpTo("2026-12-01T20:00:00Z").getFirst(), EventTracing.HEADER);
+        String second = header(jumpTo("2026-12-02T20:00:00Z").getFirst(), EventTracing.HEADER);
+
+        assertThat(first).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+        assertThat(second).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+        assertThat(first.substring(3, 35)).isNotEqualTo(second.substring(3, 35));
     }
 
     @Nested
@@ -577,7 +599,7 @@ class ReminderEngineTest {
         now = Instant.parse(instant);
         meters = new SimpleMeterRegistry();
         StreamsBuilder builder = new StreamsBuilder();
-        ReminderTopology.build(builder, TICK, 5000, new EngineMetrics(meters));
+        ReminderTopology.build(builder, TICK, 5000, new EngineMetrics(meters), TRACING);
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "reminder-engine-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092");

@@ -3,6 +3,7 @@ package org.mhconnect.gateway.identity.account;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.mhconnect.events.DomainEvent;
@@ -13,6 +14,7 @@ import org.mhconnect.events.user.UserProfileChanged;
 import org.mhconnect.events.user.UserRegistered;
 import org.mhconnect.gateway.identity.account.PendingAnnouncement.Kind;
 import org.mhconnect.kafkaevents.EventPublisher;
+import org.mhconnect.kafkaevents.EventTracing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -45,11 +47,13 @@ public class AccountAnnouncements {
     private final EventPublisher publisher;
     private final ReactiveMongoTemplate mongo;
     private final Clock clock;
+    private final EventTracing tracing;
 
-    AccountAnnouncements(EventPublisher publisher, ReactiveMongoTemplate mongo, Clock clock) {
+    AccountAnnouncements(EventPublisher publisher, ReactiveMongoTemplate mongo, Clock clock, EventTracing tracing) {
         this.publisher = publisher;
         this.mongo = mongo;
         this.clock = clock;
+        this.tracing = tracing;
     }
 
     /** Inserts the new account with {@code insert}, then announces {@code user.registered}. */
@@ -68,7 +72,9 @@ public class AccountAnnouncements {
     }
 
     public Mono<Void> deletionRequested(String userId) {
-        return publish(new UserDeletionRequested(UUID.randomUUID(), clock.instant(), userId));
+        // map runs when the signal arrives, with the request's trace restored from the Reactor context.
+        return Mono.just(userId).map(id -> Optional.ofNullable(tracing.current()))
+                .flatMap(trace -> publish(new UserDeletionRequested(UUID.randomUUID(), clock.instant(), userId), trace.orElse(null)));
     }
 
     /**
@@ -83,7 +89,7 @@ public class AccountAnnouncements {
         return mongo.find(overdue, PendingAnnouncement.class)
                 .concatMap(pending -> mongo.findById(pending.userId(), AccountDocument.class)
                         .filter(account -> !account.pendingDeletion())
-                        .flatMap(account -> publish(event(pending, account)).thenReturn(1L))
+                        .flatMap(account -> publish(event(pending, account), pending.traceparent()).thenReturn(1L))
                         .defaultIfEmpty(0L)
                         .flatMap(published -> mongo.remove(pending).thenReturn(published)))
                 .reduce(0L, Long::sum);
@@ -103,12 +109,18 @@ public class AccountAnnouncements {
     }
 
     private Mono<AccountDocument> afterWriting(Kind kind, String userId, Mono<AccountDocument> write) {
-        PendingAnnouncement pending = new PendingAnnouncement(UUID.randomUUID().toString(), userId, kind, clock.instant());
+        // map runs when the signal arrives, with the request's trace restored from the Reactor context.
+        return Mono.just(userId).map(id -> new PendingAnnouncement(UUID.randomUUID().toString(), id, kind, clock.instant(),
+                tracing.current())).flatMap(pending -> stagedThenWritten(pending, write));
+    }
+
+    private Mono<AccountDocument> stagedThenWritten(PendingAnnouncement pending, Mono<AccountDocument> write) {
+        Kind kind = pending.kind();
         return mongo.insert(pending)
                 .then(write.onErrorResume(DuplicateKeyException.class,
                         // Certainly not written (the e-mail is taken): nothing to announce.
                         ex -> mongo.remove(pending).then(Mono.error(ex))))
-                .flatMap(account -> publish(event(pending, account))
+                .flatMap(account -> publish(event(pending, account), pending.traceparent())
                         .then(mongo.remove(pending))
                         .thenReturn(account)
                         .onErrorResume(ex -> {
@@ -130,7 +142,9 @@ public class AccountAnnouncements {
         };
     }
 
-    private Mono<Void> publish(DomainEvent event) {
-        return Mono.<Void>fromRunnable(() -> publisher.publish(Topics.USERS, event)).subscribeOn(Schedulers.boundedElastic());
+    /** Publishes off the event loop, inside the given trace (a new one when it is {@code null}). */
+    private Mono<Void> publish(DomainEvent event, String traceparent) {
+        return Mono.<Void>fromRunnable(() -> tracing.run(traceparent, "announce account change",
+                () -> publisher.publish(Topics.USERS, event))).subscribeOn(Schedulers.boundedElastic());
     }
 }

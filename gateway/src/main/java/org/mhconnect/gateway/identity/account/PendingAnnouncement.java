@@ -16,9 +16,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param userId   whose account
  * @param kind     which event
  * @param stagedAt when the change was about to be written
+ * @param traceparent the W3C trace context of the request that made the change, continued when it is announced again;
+ *                 {@code null} on changes staged before tracing
  */
 @Document("account_announcements")
-public record PendingAnnouncement(@Id String id, String userId, Kind kind, @Indexed Instant stagedAt) {
+public record PendingAnnouncement(@Id String id, String userId, Kind kind, @Indexed Instant stagedAt, String traceparent) {
 
     public enum Kind {
         REGISTERED, PROFILE_CHANGED, EMAIL_VERIFIED
