@@ -3,7 +3,10 @@ package org.mhconnect.kafkaevents;
 import java.time.Duration;
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.springframework.beans.factory.ObjectProvider;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -57,8 +60,10 @@ public class KafkaEventsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
-    CommonErrorHandler deadLetterErrorHandler(KafkaProperties kafka, Environment environment) {
-        return DeadLetters.errorHandler(serviceName(environment), kafka.buildProducerProperties());
+    CommonErrorHandler deadLetterErrorHandler(KafkaProperties kafka, Environment environment,
+            ObjectProvider<MeterRegistry> registry) {
+        return DeadLetters.errorHandler(serviceName(environment), kafka.buildProducerProperties(),
+                registry.getIfAvailable(() -> Metrics.globalRegistry));
     }
 
     private static String serviceName(Environment environment) {

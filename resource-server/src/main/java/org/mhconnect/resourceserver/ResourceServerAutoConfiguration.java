@@ -8,6 +8,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.convert.converter.Converter;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -18,6 +19,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * The security of every MVC service: stateless, bearer tokens only (no cookie ever reaches a service, so there
@@ -38,12 +40,13 @@ public class ResourceServerAutoConfiguration {
     }
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, ResourceServerProperties properties, JwtDecoder decoder)
-            throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ResourceServerProperties properties, JwtDecoder decoder,
+            Environment environment) throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> {
                     requests.requestMatchers(ALWAYS_OPEN.toArray(String[]::new)).permitAll();
+                    requests.requestMatchers(onManagementPort(environment)).permitAll();
                     properties.publicGetPaths().forEach(path -> requests.requestMatchers(HttpMethod.GET, path).permitAll());
                     properties.publicPaths().forEach(path -> requests.requestMatchers(path).permitAll());
                     requests.anyRequest().authenticated();
@@ -56,6 +59,20 @@ public class ResourceServerAutoConfiguration {
                         .authenticationEntryPoint(ProblemResponses.unauthorized())
                         .accessDeniedHandler(ProblemResponses.forbidden()));
         return http.build();
+    }
+
+    /**
+     * Requests that arrived on actuator's own port (metrics, Prometheus, health details): that port is reached from
+     * the monitoring network only (loopback under run.sh, a NetworkPolicy in Kubernetes), and never maps anything
+     * of the API. Boot publishes the port it bound as {@code local.management.port}; the public port never matches.
+     */
+    static RequestMatcher onManagementPort(Environment environment) {
+        return request -> {
+            Integer management = environment.getProperty("local.management.port", Integer.class);
+            Integer server = environment.getProperty("local.server.port", Integer.class);
+            return management != null && management > 0 && !management.equals(server)
+                    && request.getLocalPort() == management && request.getRequestURI().startsWith("/actuator");
+        };
     }
 
     /** The {@code roles} claim (USER, EDITOR, ADMIN) becomes {@code ROLE_*} authorities. */
