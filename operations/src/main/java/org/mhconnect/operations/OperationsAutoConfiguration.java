@@ -62,18 +62,26 @@ public class OperationsAutoConfiguration {
             return new PublicHealth(health, codes.getIfAvailable(() -> HttpCodeStatusMapper.DEFAULT));
         }
 
-        @Bean
+        @Configuration(proxyBeanMethods = false)
         @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
         @ConditionalOnClass(name = "org.springframework.web.servlet.DispatcherServlet")
-        ServletPublicHealth servletPublicHealth(PublicHealth health) {
-            return new ServletPublicHealth(health);
+        static class Servlet {
+
+            @Bean
+            ServletPublicHealth servletPublicHealth(PublicHealth health) {
+                return new ServletPublicHealth(health);
+            }
         }
 
-        @Bean
+        @Configuration(proxyBeanMethods = false)
         @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
         @ConditionalOnClass(name = "org.springframework.web.reactive.function.server.RouterFunction")
-        RouterFunction<ServerResponse> reactivePublicHealth(PublicHealth health) {
-            return ReactivePublicHealth.routes(health);
+        static class Reactive {
+
+            @Bean
+            RouterFunction<ServerResponse> reactivePublicHealth(PublicHealth health) {
+                return ReactivePublicHealth.routes(health);
+            }
         }
     }
 }
