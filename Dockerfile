@@ -19,6 +19,7 @@ COPY idempotency/pom.xml idempotency/
 COPY token-rules/pom.xml token-rules/
 COPY time-zones/pom.xml time-zones/
 COPY resource-server/pom.xml resource-server/
+COPY operations/pom.xml operations/
 COPY devstack/pom.xml devstack/
 COPY test-support/pom.xml test-support/
 COPY gateway/pom.xml gateway/
@@ -40,6 +41,7 @@ COPY idempotency/src/main idempotency/src/main
 COPY token-rules/src/main token-rules/src/main
 COPY time-zones/src/main time-zones/src/main
 COPY resource-server/src/main resource-server/src/main
+COPY operations/src/main operations/src/main
 COPY devstack/src/main devstack/src/main
 COPY test-support/src/main test-support/src/main
 COPY gateway/src/main gateway/src/main
@@ -69,18 +71,22 @@ COPY --from=build /extracted/spring-boot-loader/ ./
 COPY --from=build /extracted/snapshot-dependencies/ ./
 COPY --from=build /extracted/application/ ./
 
+# Actuator (health details, metrics, Prometheus) on its own port, 9090 in every container, on all addresses: the
+# container network (or a Kubernetes NetworkPolicy) keeps it from the public; the public port has health status only.
 ENV SPRING_PROFILES_ACTIVE=docker \
-    SERVER_PORT=${PORT}
+    SERVER_PORT=${PORT} \
+    MANAGEMENT_SERVER_PORT=9090 \
+    MANAGEMENT_SERVER_ADDRESS=0.0.0.0
 # Writable state (journal-service's master key and the gateway's key-encryption key, generated when none is
 # configured) lives under /app/.data, which a volume can keep; a new named volume takes this directory's owner.
 RUN mkdir -p /app/.data/journal /app/.data/gateway && chown -R 10001:10001 /app/.data
 USER 10001:10001
-EXPOSE ${PORT}
+EXPOSE ${PORT} 9090
 
-# Shell form, so that SERVER_PORT is read when the probe runs; a small JVM for a short-lived process.
+# Shell form, so that MANAGEMENT_SERVER_PORT is read when the probe runs; a small JVM for a short-lived process.
 HEALTHCHECK --interval=10s --timeout=5s --start-period=90s --retries=3 \
   CMD java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx32m -cp /opt/healthcheck HealthCheck \
-    "http://localhost:${SERVER_PORT}/actuator/health/readiness" || exit 1
+    "http://localhost:${MANAGEMENT_SERVER_PORT}/actuator/health/readiness" || exit 1
 
 # Exec form: the JVM is PID 1 and gets docker stop's SIGTERM for a graceful shutdown. Extra options go in
 # JDK_JAVA_OPTIONS. The two access flags keep JDK 25's plain-text warnings about libraries' native access and

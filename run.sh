@@ -45,7 +45,9 @@ Environment (the services read these; Spring Boot maps each property to an upper
   MHC_TRACE_SAMPLING                       share of traces exported, 0.0 to 1.0                        default: 1.0
 
 Ports: web app and API 8080, content 8081, journal 8082, reminders 8083, Kafka 9092, MongoDB 27017,
-SMTP 3025, mail viewer 8025. Logs: <data directory>/logs, one file per process.
+SMTP 3025, mail viewer 8025. Management (actuator: health details, /actuator/prometheus, /actuator/metrics),
+on 127.0.0.1 only: gateway 9080, content 9081, journal 9082, reminders 9083. The public ports answer
+/actuator/health with the status alone. Logs: <data directory>/logs, one file per process.
 EOF
 }
 
@@ -69,6 +71,8 @@ KAFKA_PORT=9092
 MONGO_PORT=27017
 SMTP_PORT=3025
 MAIL_UI_PORT=8025
+# The services' management ports (their application.yml defaults, bound to 127.0.0.1).
+MANAGEMENT_PORTS=(9080 9081 9082 9083)
 READY_TIMEOUT=${MHC_READY_TIMEOUT:-180}
 # Quiet for longer than this, run.sh says what it is waiting for, so that nothing looks hung.
 QUIET_LIMIT=3
@@ -113,7 +117,9 @@ port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 taken=""
 for entry in "gateway:$GATEWAY_PORT" "content-service:$CONTENT_PORT" "journal-service:$JOURNAL_PORT" \
-  "reminder-service:$REMINDER_PORT" "Kafka:$KAFKA_PORT" "MongoDB:$MONGO_PORT" "SMTP:$SMTP_PORT" "mail viewer:$MAIL_UI_PORT"; do
+  "reminder-service:$REMINDER_PORT" "Kafka:$KAFKA_PORT" "MongoDB:$MONGO_PORT" "SMTP:$SMTP_PORT" "mail viewer:$MAIL_UI_PORT" \
+  "gateway management:${MANAGEMENT_PORTS[0]}" "content-service management:${MANAGEMENT_PORTS[1]}" \
+  "journal-service management:${MANAGEMENT_PORTS[2]}" "reminder-service management:${MANAGEMENT_PORTS[3]}"; do
   port_taken "${entry##*:}" && taken="$taken\n  ${entry%%:*} needs port ${entry##*:}"
 done
 [ -z "$taken" ] || fail "$(printf "these ports are taken; stop what uses them (is run.sh already running?):$taken")"
@@ -477,6 +483,7 @@ $(say "Mental Health Connect is ready (in $((SECONDS - STARTED_AT)) s).")
   Web app        http://localhost:$GATEWAY_PORT
   Mail viewer    http://localhost:$MAIL_UI_PORT
   API docs       http://localhost:$GATEWAY_PORT/swagger-ui.html (every service, OpenAPI 3.1)
+  Metrics        http://127.0.0.1:${MANAGEMENT_PORTS[0]}/actuator/prometheus (gateway; content, journal, reminders on ${MANAGEMENT_PORTS[1]}-${MANAGEMENT_PORTS[3]})
   Data           $DATA_DIR
   Press Ctrl-C to stop everything.
 

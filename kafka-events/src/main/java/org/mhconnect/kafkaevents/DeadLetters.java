@@ -2,6 +2,8 @@ package org.mhconnect.kafkaevents;
 
 import java.util.Map;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -19,14 +21,16 @@ import org.springframework.util.backoff.FixedBackOff;
 
 /**
  * What a consumer does with a record it cannot handle: retry a few times, then park it on
- * {@code <topic>.<consumer>.dlt} with the original bytes and the failure in headers. Nothing is dropped.
+ * {@code <topic>.<consumer>.dlt} with the original bytes and the failure in headers. Nothing is dropped, and each
+ * parked record counts in {@code mhc.kafka.dead.letters{topic}} (the topic it came from).
  */
 public final class DeadLetters {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
 
     /** Retries three times, one second apart, before a record goes to its dead-letter topic. */
-    public static DefaultErrorHandler errorHandler(String consumer, Map<String, Object> producerProperties) {
+    public static DefaultErrorHandler errorHandler(String consumer, Map<String, Object> producerProperties,
+            MeterRegistry registry) {
         DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(template(producerProperties),
                 (record, ex) -> new TopicPartition(Topics.deadLetter(record.topic(), consumer), -1));
         ConsumerRecordRecoverer recoverer = (record, ex) -> {
@@ -34,6 +38,8 @@ public final class DeadLetters {
             log.error("Parked {}-{}@{} on {} after: {}", record.topic(), record.partition(), record.offset(),
                     Topics.deadLetter(record.topic(), consumer), rootMessage(ex));
             deadLetters.accept(record, ex);
+            Counter.builder("mhc.kafka.dead.letters").tag("topic", record.topic())
+                    .description("Records parked on a dead-letter topic after their retries").register(registry).increment();
         };
         return new DefaultErrorHandler(recoverer, new FixedBackOff(1_000L, 3L));
     }

@@ -3,6 +3,8 @@ package org.mhconnect.kafkaevents;
 import java.time.Duration;
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -77,8 +79,10 @@ public class KafkaEventsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
-    CommonErrorHandler deadLetterErrorHandler(KafkaProperties kafka, Environment environment) {
-        return DeadLetters.errorHandler(serviceName(environment), kafka.buildProducerProperties());
+    CommonErrorHandler deadLetterErrorHandler(KafkaProperties kafka, Environment environment,
+            ObjectProvider<MeterRegistry> registry) {
+        return DeadLetters.errorHandler(serviceName(environment), kafka.buildProducerProperties(),
+                registry.getIfAvailable(() -> Metrics.globalRegistry));
     }
 
     private static String serviceName(Environment environment) {

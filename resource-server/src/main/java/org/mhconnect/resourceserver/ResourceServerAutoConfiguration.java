@@ -8,11 +8,13 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * The security of every MVC service: stateless, bearer tokens only (no cookie ever reaches a service, so there
@@ -35,12 +37,13 @@ public class ResourceServerAutoConfiguration {
     }
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, ResourceServerProperties properties, JwtDecoder decoder)
-            throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ResourceServerProperties properties, JwtDecoder decoder,
+            Environment environment) throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> {
                     requests.requestMatchers(ALWAYS_OPEN.toArray(String[]::new)).permitAll();
+                    requests.requestMatchers(onManagementPort(environment)).permitAll();
                     properties.publicGetPaths().forEach(path -> requests.requestMatchers(HttpMethod.GET, path).permitAll());
                     properties.publicPaths().forEach(path -> requests.requestMatchers(path).permitAll());
                     requests.anyRequest().authenticated();
@@ -53,5 +56,19 @@ public class ResourceServerAutoConfiguration {
                         .authenticationEntryPoint(ProblemResponses.unauthorized())
                         .accessDeniedHandler(ProblemResponses.forbidden()));
         return http.build();
+    }
+
+    /**
+     * Requests that arrived on actuator's own port (metrics, Prometheus, health details): that port is reached from
+     * the monitoring network only (loopback under run.sh, a NetworkPolicy in Kubernetes), and never maps anything
+     * of the API. Boot publishes the port it bound as {@code local.management.port}; the public port never matches.
+     */
+    static RequestMatcher onManagementPort(Environment environment) {
+        return request -> {
+            Integer management = environment.getProperty("local.management.port", Integer.class);
+            Integer server = environment.getProperty("local.server.port", Integer.class);
+            return management != null && management > 0 && !management.equals(server)
+                    && request.getLocalPort() == management && request.getRequestURI().startsWith("/actuator");
+        };
     }
 }

@@ -95,7 +95,7 @@ class DashboardAndAlertMetricsSystemTest {
         Set<String> names = new TreeSet<>();
         for (String service : RunningSystem.SERVICES) {
             HttpResponse<Stream<String>> scrape = http.send(HttpRequest.newBuilder(
-                    URI.create(system.management(service) + "/actuator/prometheus")).timeout(Duration.ofSeconds(5))
+                    URI.create(system.managementUrl(service, "/actuator/prometheus"))).timeout(Duration.ofSeconds(5))
                     .build(), HttpResponse.BodyHandlers.ofLines());
             assertThat(scrape.statusCode()).as(service + " /actuator/prometheus").isEqualTo(200);
             scrape.body().filter(line -> !line.isBlank() && !line.startsWith("#"))

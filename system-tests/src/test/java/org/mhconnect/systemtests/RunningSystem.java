@@ -29,6 +29,9 @@ final class RunningSystem implements AutoCloseable {
     /** Whoever signs up with this address is an editor (and admin), as an operator's bootstrap admin would be. */
     static final String EDITOR_EMAIL = "editor@example.org";
 
+    /** The key suffix of a service's (or instance's) management port, actuator's own port, in {@link #ports}. */
+    private static final String MANAGEMENT = "/management";
+
     private final Path root = Path.of(System.getProperty("mhc.root", "..")).toAbsolutePath().normalize();
     private final String version = System.getProperty("mhc.version", "0.1.0");
     private final Path logs = Path.of("target", "system-logs").toAbsolutePath();
@@ -44,6 +47,9 @@ final class RunningSystem implements AutoCloseable {
         for (String name : List.of("kafka", "mongo", "smtp", "mail-ui", "content-service", "journal-service",
                 "reminder-service", "gateway")) {
             ports.put(name, freePort());
+        }
+        for (String service : SERVICES) {
+            ports.put(service + MANAGEMENT, freePort());
         }
     }
 
@@ -140,6 +146,7 @@ final class RunningSystem implements AutoCloseable {
      */
     void startInstance(String module, String name) throws IOException {
         ports.put(name, freePort());
+        ports.put(name + MANAGEMENT, freePort());
         startService(module, name);
         awaitReady(name, url(name, "/actuator/health/readiness"));
     }
@@ -160,6 +167,8 @@ final class RunningSystem implements AutoCloseable {
                 "-Xss512k", "--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED",
                 "-Dspring.main.banner-mode=off", "-jar", jar(service).toString(),
                 "--server.port=" + ports.get(name),
+                // Every instance its own free management port, on loopback as under run.sh.
+                "--management.server.port=" + ports.get(name + MANAGEMENT),
                 "--spring.kafka.bootstrap-servers=localhost:" + ports.get("kafka"),
                 "--spring.mongodb.uri=mongodb://localhost:" + ports.get("mongo"),
                 "--mhc.security.jwks-uri=" + gateway() + "/.well-known/jwks.json",
@@ -234,16 +243,16 @@ final class RunningSystem implements AutoCloseable {
         return url(service, path);
     }
 
-    /**
-     * The base address of a service's actuator endpoints, such as {@code /actuator/prometheus}. Until the management
-     * port of the operability contract is in, that is the service's own address.
-     */
-    String management(String service) {
-        return url(service, "");
-    }
-
     private String url(String service, String path) {
         return "http://localhost:" + ports.get(service) + path;
+    }
+
+    /**
+     * A path on a service's (or instance's) management port, where actuator answers in full: health details,
+     * {@code /actuator/metrics}, {@code /actuator/prometheus}.
+     */
+    String managementUrl(String service, String path) {
+        return "http://127.0.0.1:" + ports.get(service + MANAGEMENT) + path;
     }
 
     private Path jar(String module) {

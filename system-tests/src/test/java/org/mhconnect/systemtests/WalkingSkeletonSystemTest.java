@@ -46,6 +46,20 @@ class WalkingSkeletonSystemTest {
     }
 
     @Test
+    @Order(0)
+    void everyServiceIsScrapedOnItsManagementPortAndNeverOnItsPublicPort() throws Exception {
+        for (String service : RunningSystem.SERVICES) {
+            HttpResponse<String> scrape = get(system.managementUrl(service, "/actuator/prometheus"), null);
+
+            assertThat(scrape.statusCode()).as(service).isEqualTo(200);
+            assertThat(scrape.body()).as(service)
+                    .containsPattern("(?m)^mhc_readiness\\{application=\"" + service + "\"\\} 1(\\.0)?$");
+            assertThat(get(system.serviceUrl(service, "/actuator/prometheus"), null).statusCode()).as(service)
+                    .isIn(401, 404);
+        }
+    }
+
+    @Test
     @Order(1)
     void theLibraryComesFromMongoDbThroughTheGatewayWithoutSigningIn() throws Exception {
         HttpResponse<String> response = get(system.gateway() + "/api/content/items?type=practice", null);

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.mhconnect.content.operations.ContentMeters;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -16,9 +17,11 @@ import org.springframework.web.bind.annotation.RestController;
 class SearchController {
 
     private final LibraryIndex index;
+    private final ContentMeters meters;
 
-    SearchController(LibraryIndex index) {
+    SearchController(LibraryIndex index, ContentMeters meters) {
         this.index = index;
+        this.meters = meters;
     }
 
     /**
@@ -36,6 +39,7 @@ class SearchController {
             @RequestParam(defaultValue = "0") @Min(0) @Max(100) int page,
             @RequestParam(defaultValue = "10") @Min(1) @Max(50) int size) {
         ContentType contentType = type == null ? null : ContentType.valueOf(type.toUpperCase(Locale.ROOT));
-        return index.search(new LibraryIndex.Search(q, contentType, topic, habit, maxMinutes, page, size));
+        LibraryIndex.Search search = new LibraryIndex.Search(q, contentType, topic, habit, maxMinutes, page, size);
+        return meters.searchLatency().record(() -> index.search(search));
     }
 }

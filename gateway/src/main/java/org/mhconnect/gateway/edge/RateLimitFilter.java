@@ -7,6 +7,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.mhconnect.gateway.GatewayProperties;
 import org.mhconnect.gateway.Sha256;
+import org.mhconnect.gateway.operations.GatewayMeters;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -46,7 +47,10 @@ class RateLimitFilter implements WebFilter {
             .expireAfterWrite(Duration.ofMinutes(1))
             .build();
 
-    RateLimitFilter(RateBuckets buckets, GatewayProperties properties, ReactiveJwtDecoder tokens) {
+    private final GatewayMeters meters;
+
+    RateLimitFilter(RateBuckets buckets, GatewayProperties properties, ReactiveJwtDecoder tokens, GatewayMeters meters) {
+        this.meters = meters;
         this.buckets = buckets;
         this.limits = properties.rateLimits();
         this.tokens = tokens;
@@ -67,8 +71,12 @@ class RateLimitFilter implements WebFilter {
                         ? person(exchange).flatMap(subject -> buckets.take(scope + "person:" + subject, perMinute))
                                 .defaultIfEmpty(RateBuckets.Verdict.ALLOWED)
                         : Mono.just(byAddress))
-                .flatMap(verdict -> verdict.allowed() ? chain.filter(exchange)
-                        : EdgeProblems.tooManyRequests(exchange, verdict.retryAfter()));
+                .flatMap(verdict -> verdict.allowed() ? chain.filter(exchange) : refuse(exchange, signIn, verdict));
+    }
+
+    private Mono<Void> refuse(ServerWebExchange exchange, boolean signIn, RateBuckets.Verdict verdict) {
+        meters.refused(signIn ? GatewayMeters.Limit.SIGN_IN : GatewayMeters.Limit.API);
+        return EdgeProblems.tooManyRequests(exchange, verdict.retryAfter());
     }
 
     /** The verified subject of the request's access token; empty without one, or when it does not check out. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.mhconnect.testsupport.InfrastructureInitializer;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,8 +30,12 @@ class RateLimitTest {
     @Autowired
     WebTestClient http;
 
+    @Autowired
+    MeterRegistry meters;
+
     @Test
     void goingOverTheSignInLimitAnswersTooManyRequestsWithRetryAfter() {
+        double refusedBefore = meters.get("mhc.ratelimit.refusals").tag("limit", "sign-in").counter().count();
         for (int attempt = 0; attempt < 3; attempt++) {
             signIn().expectStatus().isUnauthorized();
         }
@@ -39,6 +44,8 @@ class RateLimitTest {
                 .expectHeader().exists("Retry-After")
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.title").isEqualTo("Please slow down");
+        assertThat(meters.get("mhc.ratelimit.refusals").tag("limit", "sign-in").counter().count())
+                .isEqualTo(refusedBefore + 1);
     }
 
     @Test
@@ -54,8 +61,7 @@ class RateLimitTest {
     @Test
     void anonymousHealthShowsTheStatusOnlyAndCountsTowardsTheLimit() {
         String client = "203.0.113.7";
-        // UP or DOWN (the test has no mail server), but nothing about which component or why. The probe groups'
-        // names (liveness, readiness) are listed; they say nothing about the state of anything.
+        // The status, and nothing about which component or why (that is on the management port).
         Map<?, ?> health = http.get().uri("/actuator/health").header("X-Forwarded-For", client).exchange()
                 .expectBody(Map.class).returnResult().getResponseBody();
         List<Object> keys = new ArrayList<>(health.keySet());

@@ -154,19 +154,20 @@ public class DeliveryWorker {
                 mongo.updateFirst(Query.query(Criteria.where("_id").is(queued.id())),
                         new Update().set("attempts", attempt).set("lastError", retry.reason()), DeliveryDocument.class);
                 log.info("Delivery {} attempt {} did not arrive ({}); next at {}", queued.id(), attempt, retry.reason(), next);
+                metrics.retried(queued.channel());
             }
-            case Attempt.Retry retry -> failed(queued, retry.reason() + ", after " + attempt + " attempts", attempt);
-            case Attempt.Fail fail -> failed(queued, fail.reason(), attempt);
+            case Attempt.Retry retry -> failed(queued, retry.reason() + ", after " + attempt + " attempts", attempt, true);
+            case Attempt.Fail fail -> failed(queued, fail.reason(), attempt, false);
             case Attempt.Gone gone -> {
                 preferences.disableWebhook(queued.userId(), gone.reason());
-                failed(queued, gone.reason(), attempt);
+                failed(queued, gone.reason(), attempt, false);
             }
         }
     }
 
-    private void failed(QueuedDelivery queued, String reason, int attempts) {
+    private void failed(QueuedDelivery queued, String reason, int attempts, boolean afterEveryAttempt) {
         finish(queued, "FAILED", reason, attempts, false);
-        metrics.failed(queued.channel());
+        metrics.failed(queued.channel(), afterEveryAttempt);
         publish(new NotificationFailed(UUID.nameUUIDFromBytes(("failed/" + queued.id()).getBytes()), clock.instant(),
                 queued.userId(), queued.occurrenceId(), queued.reminderId(), queued.channel(), attempts, reason));
     }

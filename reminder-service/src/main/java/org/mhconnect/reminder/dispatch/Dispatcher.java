@@ -79,7 +79,10 @@ class Dispatcher {
         if (reason != null) {
             history.occurrence(due.userId(), due.reminderId(), due.occurrenceId(), due.scheduledAt(),
                     reason.startsWith("missed") ? "missed" : "skipped", reason);
-            metrics.occurrence(reason.startsWith("missed") ? "missed" : "skipped");
+            if (reason.endsWith("already journaled")) {
+                // The engine counted the others (missed, paused, quiet hours, skip next) as it emitted them.
+                metrics.alreadyJournaled();
+            }
             return;
         }
         PreferencesDocument prefs = preferences.of(due.userId());

@@ -18,6 +18,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.mhconnect.events.Topics;
 import org.mhconnect.reminder.ReminderIntegrationTest;
@@ -39,6 +40,9 @@ class PoisonDueEventTest {
     @Autowired
     Reminders reminders;
 
+    @Autowired
+    MeterRegistry meters;
+
     @Test
     void anUnreadableDueEventIsParkedAndDoesNotBlockItsPartition() throws Exception {
         String person = UUID.randomUUID().toString();
@@ -49,6 +53,8 @@ class PoisonDueEventTest {
                 .exchange().expectStatus().isCreated()
                 .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
                 }).returnResult().getResponseBody().get("id").toString();
+
+        double parkedBefore = parked();
 
         // Keyed by the person, so it lands in the very partition their real occurrence will use.
         try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(
@@ -80,5 +86,10 @@ class PoisonDueEventTest {
         assertThat(http.get().uri("/api/reminders/{id}/deliveries", id)
                 .headers(h -> h.setBearerAuth(TestTokens.get().accessToken(person))).exchange()
                 .returnResult(String.class).getResponseBody()).contains("\"status\":\"sent\"");
+        assertThat(parked()).isGreaterThan(parkedBefore);
+    }
+
+    private double parked() {
+        return meters.get("mhc.kafka.dead.letters").tag("topic", Topics.REMINDERS_DUE).counter().count();
     }
 }

@@ -29,6 +29,7 @@ import java.util.stream.Collectors;
 import com.standardwebhooks.Webhook;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.mail.internet.MimeMessage;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -77,6 +78,9 @@ class ReminderDeliveryTest {
     @Autowired
     EventPublisher events;
 
+    @Autowired
+    MeterRegistry meters;
+
     @LocalServerPort
     int port;
 
@@ -121,6 +125,8 @@ class ReminderDeliveryTest {
         assertThat(secret).startsWith("whsec_");
         String id = create(person, "custom", List.of("email", "webhook", "inbox"), "Drink some water");
         List<String> stream = openStream(person);
+        Map<String, Double> sentBefore = sentByChannel();
+        long latenessBefore = meters.get("mhc.reminders.lateness").tag("channel", "webhook").timer().count();
 
         Instant due = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.SECONDS);
         reminders.snooze(person, id, due);
@@ -150,6 +156,10 @@ class ReminderDeliveryTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(history(person, id))
                 .extracting(entry -> entry.get("channel") + ":" + entry.get("status"))
                 .containsExactlyInAnyOrder("email:sent", "webhook:sent", "inbox:sent"));
+        assertThat(sentByChannel()).allSatisfy((channel, sent) -> assertThat(sent).as(channel)
+                .isGreaterThanOrEqualTo(sentBefore.get(channel) + 1));
+        assertThat(meters.get("mhc.reminders.lateness").tag("channel", "webhook").timer().count())
+                .isGreaterThan(latenessBefore);
 
         // Nothing arrives twice, even a while later.
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).untilAsserted(() -> {
@@ -234,6 +244,7 @@ class ReminderDeliveryTest {
         String person = UUID.randomUUID().toString();
         registered(person, "journal-" + person + "@example.org");
         String id = create(person, "journal", List.of("inbox"), "Evening journal");
+        double skippedBefore = alreadyJournaled();
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Berlin"));
         LocalDate dueDay = Instant.now().plusSeconds(20).atZone(ZoneId.of("Europe/Berlin")).toLocalDate();
         events.publish(Topics.JOURNAL, new JournalEntryRecorded(UUID.randomUUID(), Instant.now(), person,
@@ -250,8 +261,21 @@ class ReminderDeliveryTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(history(person, id))
                 .extracting(entry -> entry.get("status") + ": " + entry.get("reason"))
                 .containsExactly("skipped: skipped: already journaled"));
+        assertThat(alreadyJournaled()).isEqualTo(skippedBefore + 1);
         assertThat(http.get().uri("/api/notifications/inbox").headers(as(person)).exchange()
                 .expectBody(JSON).returnResult().getResponseBody().get("unread")).isEqualTo(0);
+    }
+
+    private Map<String, Double> sentByChannel() {
+        return Map.of("email", sent("email"), "webhook", sent("webhook"), "inbox", sent("inbox"));
+    }
+
+    private double sent(String channel) {
+        return meters.get("mhc.deliveries").tag("channel", channel).tag("outcome", "sent").counter().count();
+    }
+
+    private double alreadyJournaled() {
+        return meters.get("mhc.reminders.skipped").tag("reason", "already-journaled").counter().count();
     }
 
     /**

@@ -490,8 +490,9 @@ class ReminderEngineTest {
                 assertThat(record.value().occurredAt()).isEqualTo("2026-12-01T22:00:00Z");
             });
             assertThat(runTo("2026-12-01T22:00:03Z")).isEmpty();
-            assertThat(meters.counter("reminders.occurrences", "outcome", "missed").count()).isEqualTo(1);
-            assertThat(meters.find("reminders.occurrences").tag("outcome", "due").counter()).isNull();
+            assertThat(meters.counter("mhc.reminders.missed").count()).isEqualTo(1);
+            assertThat(meters.counter("mhc.reminders.due").count()).isEqualTo(1);
+            assertThat(meters.counter("mhc.reminders.fired").count()).isZero();
             assertThat(jumpTo("2026-12-02T20:00:00Z")).extracting(record -> record.value().outcome())
                     .containsExactly(DUE);
         }
@@ -509,8 +510,9 @@ class ReminderEngineTest {
                 assertThat(record.value().scheduledAt()).isEqualTo("2026-12-01T20:00:00Z");
                 assertThat(record.value().occurredAt()).isEqualTo("2026-12-01T20:30:00Z");
             });
-            assertThat(meters.counter("reminders.occurrences", "outcome", "due").count()).isEqualTo(1);
-            assertThat(meters.timer("reminders.lateness", "stage", "emitted").totalTime(TimeUnit.MINUTES))
+            assertThat(meters.counter("mhc.reminders.fired").count()).isEqualTo(1);
+            assertThat(meters.counter("mhc.reminders.due").count()).isEqualTo(1);
+            assertThat(meters.timer("mhc.reminders.emission.lateness").totalTime(TimeUnit.MINUTES))
                     .isEqualTo(30.0);
         }
 

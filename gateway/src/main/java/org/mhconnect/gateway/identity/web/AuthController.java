@@ -17,6 +17,7 @@ import org.mhconnect.gateway.identity.email.EmailChange;
 import org.mhconnect.gateway.identity.email.EmailVerification;
 import org.mhconnect.gateway.identity.token.AccessTokens;
 import org.mhconnect.gateway.identity.token.RefreshSessions;
+import org.mhconnect.gateway.operations.GatewayMeters;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -48,10 +49,13 @@ class AuthController {
     private final EmailVerification verification;
     private final Clock clock;
     private final org.mhconnect.gateway.GatewayProperties properties;
+    private final GatewayMeters meters;
 
     AuthController(Accounts accounts, PasswordPolicy policy, PasswordHashing passwords, AccessTokens accessTokens,
             RefreshSessions sessions, TokenCookies cookies, AccountAnnouncements announcements, EmailChange emailChange,
-            EmailVerification verification, Clock clock, org.mhconnect.gateway.GatewayProperties properties) {
+            EmailVerification verification, Clock clock, org.mhconnect.gateway.GatewayProperties properties,
+            GatewayMeters meters) {
+        this.meters = meters;
         this.verification = verification;
         this.properties = properties;
         this.announcements = announcements;
@@ -102,7 +106,10 @@ class AuthController {
                         .flatMap(ok -> ok && found.isPresent() ? Mono.just(found.get())
                                 : Mono.<AccountDocument>error(IdentityException.badCredentials())))
                 .flatMap(account -> sessions.start(account.id(), http.getHeaders().getFirst(HttpHeaders.USER_AGENT))
-                        .map(session -> signedIn(account, session.token(), response)));
+                        .map(session -> signedIn(account, session.token(), response)))
+                .doOnSuccess(signedIn -> meters.signIn(GatewayMeters.SignIn.SUCCESS))
+                .doOnError(ex -> meters.signIn(ex instanceof IdentityException identity && identity.status() == HttpStatus.UNAUTHORIZED
+                        ? GatewayMeters.SignIn.BAD_CREDENTIALS : GatewayMeters.SignIn.ERROR));
     }
 
     @PostMapping("/refresh")
