@@ -37,6 +37,10 @@ public record ReminderDocument(
         Instant updatedAt,
         @Version Long version) {
 
+    /** What a reminder id looks like (a UUID), for checking ids in paths. */
+    public static final String ID_PATTERN = "[0-9a-f-]{36}";
+
+
     public ReminderDocument {
         snoozes = snoozes == null ? List.of() : List.copyOf(snoozes);
     }

@@ -18,6 +18,7 @@ import org.mhconnect.reminder.schedule.FriendlySchedule;
 import org.mhconnect.reminder.schedule.InvalidScheduleException;
 import org.mhconnect.reminder.schedule.Occurrences;
 import org.mhconnect.reminder.schedule.Schedule;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -39,11 +40,13 @@ public class Reminders {
     private final MongoTemplate mongo;
     private final ScheduleFeed feed;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    Reminders(MongoTemplate mongo, ScheduleFeed feed, Clock clock) {
+    Reminders(MongoTemplate mongo, ScheduleFeed feed, Clock clock, ApplicationEventPublisher events) {
         this.mongo = mongo;
         this.feed = feed;
         this.clock = clock;
+        this.events = events;
     }
 
     public ReminderDocument create(String userId, ReminderRequest request) {
@@ -140,6 +143,7 @@ public class Reminders {
         mongo.remove(Query.query(Criteria.where("_id").is(id)), ReminderDocument.class);
         releasePlace(userId, id);
         feed.removed(reminder);
+        events.publishEvent(new ReminderDeleted(userId, id));
     }
 
     public ReminderDocument get(String userId, String id) {
@@ -153,6 +157,11 @@ public class Reminders {
     /** A reminder by id, whoever owns it; for the engine's and the dispatcher's own use. */
     public java.util.Optional<ReminderDocument> byId(String id) {
         return java.util.Optional.ofNullable(mongo.findById(id, ReminderDocument.class));
+    }
+
+    /** The ids of a person's reminders. */
+    public List<String> idsOf(String userId) {
+        return list(userId).stream().map(ReminderDocument::id).toList();
     }
 
     /** The person's reminders, oldest first: one lookup by {@code _id} and one {@code $in}. */
@@ -175,15 +184,6 @@ public class Reminders {
     /** The next {@code count} occurrences of a schedule that is not saved. */
     public List<OccurrenceView> preview(ReminderRequest.ScheduleRequest request, int count) {
         return Occurrences.next(schedule(request), clock.instant(), count).stream().map(OccurrenceView::of).toList();
-    }
-
-    /** Every reminder of a person, for erasure: removed from MongoDB and from the engine. */
-    public void eraseAllOf(String userId) {
-        for (ReminderDocument reminder : list(userId)) {
-            mongo.remove(Query.query(Criteria.where("_id").is(reminder.id())), ReminderDocument.class);
-            feed.removed(reminder);
-        }
-        mongo.remove(Query.query(Criteria.where("_id").is(userId)), OwnerIndex.class);
     }
 
     /** The stored schedule, which was checked when it was saved. */

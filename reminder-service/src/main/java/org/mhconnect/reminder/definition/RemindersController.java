@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import org.mhconnect.idempotency.IdempotencyKey;
 import org.mhconnect.idempotency.IdempotentRequests;
-import org.mhconnect.reminder.web.IdempotentPosts;
+import org.mhconnect.reminder.idempotency.IdempotentPosts;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -31,19 +31,16 @@ import tools.jackson.databind.json.JsonMapper;
 @RequestMapping("/api/reminders")
 class RemindersController {
 
-    static final String ID = "[0-9a-f-]{36}";
+    static final String ID = ReminderDocument.ID_PATTERN;
 
     private final Reminders reminders;
-    private final org.mhconnect.reminder.dispatch.History history;
     private final IdempotentPosts idempotent;
     private final JsonMapper json;
     private final java.time.Clock clock;
 
-    RemindersController(Reminders reminders, org.mhconnect.reminder.dispatch.History history, IdempotentPosts idempotent,
-            JsonMapper json, java.time.Clock clock) {
+    RemindersController(Reminders reminders, IdempotentPosts idempotent, JsonMapper json, java.time.Clock clock) {
         this.clock = clock;
         this.reminders = reminders;
-        this.history = history;
         this.idempotent = idempotent;
         this.json = json;
     }
@@ -89,8 +86,7 @@ class RemindersController {
 
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(Authentication caller, @PathVariable @Pattern(regexp = ID, message = "must be a reminder id") String id) {
-        reminders.delete(caller.getName(), id);
-        history.erase(id); // Its history goes with it.
+        reminders.delete(caller.getName(), id); // Its history goes with it (ReminderDeleted).
         return ResponseEntity.noContent().build();
     }
 
@@ -126,16 +122,6 @@ class RemindersController {
 
     /** @param delay {@code 15m}, {@code 1h} or {@code tomorrow} */
     record SnoozeRequest(@jakarta.validation.constraints.NotNull @Pattern(regexp = "15m|1h|tomorrow", message = "must be 15m, 1h or tomorrow") String delay) {
-    }
-
-    /** What became of each occurrence: sent or failed per channel, skipped or missed with the reason; newest first. */
-    @GetMapping("/{id}/deliveries")
-    DeliveriesView deliveries(Authentication caller, @PathVariable @Pattern(regexp = ID, message = "must be a reminder id") String id) {
-        reminders.get(caller.getName(), id);
-        return new DeliveriesView(history.of(id));
-    }
-
-    record DeliveriesView(List<org.mhconnect.reminder.dispatch.History.Entry> items) {
     }
 
     /** The next occurrences, in UTC and in local time with the offset. */

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 
+import org.mhconnect.reminder.definition.ReminderDeleted;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -65,6 +67,12 @@ public class History {
                 .map(entry -> new Entry(entry.occurrenceId(), entry.scheduledAt(), entry.channel(), entry.status(),
                         entry.reason(), entry.attempts(), entry.at()))
                 .toList();
+    }
+
+    /** A removed reminder's history goes with it. */
+    @EventListener
+    void deleted(ReminderDeleted event) {
+        erase(event.reminderId());
     }
 
     public void erase(String reminderId) {

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
+import org.mhconnect.reminder.erasure.ReminderErasure;
 import org.mhconnect.reminder.definition.InvalidReminderException;
 import org.mhconnect.reminder.definition.ReminderDocument;
 import org.mhconnect.reminder.definition.Reminders;
@@ -22,7 +23,8 @@ import org.springframework.stereotype.Service;
 
 /** Reads and changes a person's preferences; a change that affects timing is handed to the engine at once. */
 @Service
-public class Preferences {
+@org.springframework.core.annotation.Order(ReminderErasure.PREFERENCES)
+public class Preferences implements ReminderErasure {
 
     private static final String PREFERENCES = "preferences";
 
@@ -60,7 +62,7 @@ public class Preferences {
      * On registration: the account's address, whether it is confirmed yet, and zone, no reminders. A redelivered
      * event changes nothing. {@code emailVerified} is null for events from before confirmation existed (verified).
      */
-    void registered(String userId, String email, String timeZone, Boolean emailVerified) {
+    public void registered(String userId, String email, String timeZone, Boolean emailVerified) {
         mongo.upsert(Query.query(Criteria.where("_id").is(userId)), new Update()
                 .setOnInsert("email", email)
                 .setOnInsert("emailVerified", emailVerified)
@@ -81,7 +83,7 @@ public class Preferences {
      * confirmed; the same address (another part of the profile changed) keeps its state. Only preferences that exist
      * are updated, so a late event about an account already erased brings nothing back.
      */
-    void profileChanged(String userId, String email, String timeZone) {
+    public void profileChanged(String userId, String email, String timeZone) {
         boolean newAddress = mongo.updateFirst(Query.query(Criteria.where("_id").is(userId).and("email").ne(email)),
                 new Update().set("email", email).set("emailVerified", true).inc("version", 1),
                 PreferencesDocument.class).getMatchedCount() > 0;
@@ -97,7 +99,7 @@ public class Preferences {
      * an address take it, and a person with no preferences yet gets them, so the later {@code user.registered}
      * (which sets only what is missing) cannot undo it.
      */
-    void emailVerified(String userId, String email) {
+    public void emailVerified(String userId, String email) {
         if (confirm(userId, email) || find(userId).isPresent()) {
             return;
         }
@@ -188,8 +190,9 @@ public class Preferences {
         }
     }
 
-    public void eraseAllOf(String userId) {
-        mongo.remove(Query.query(Criteria.where("_id").is(userId)), PreferencesDocument.class);
+    @Override
+    public long eraseAllOf(String userId) {
+        return mongo.remove(Query.query(Criteria.where("_id").is(userId)), PreferencesDocument.class).getDeletedCount();
     }
 
     private static void check(Change change) {

@@ -1,6 +1,7 @@
 package org.mhconnect.reminder.web;
 
 import org.mhconnect.reminder.definition.InvalidReminderException;
+import org.mhconnect.reminder.journaling.InvalidRangeException;
 import org.mhconnect.reminder.definition.ReminderNotFoundException;
 import org.mhconnect.reminder.definition.StaleReminderException;
 import org.mhconnect.reminder.definition.TooManyRemindersException;

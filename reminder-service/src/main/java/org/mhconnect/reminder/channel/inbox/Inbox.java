@@ -98,7 +98,7 @@ public class Inbox implements ChannelSender {
         }
     }
 
-    public void eraseAllOf(String userId) {
-        mongo.remove(Query.query(Criteria.where("_id").is(userId)), InboxDocument.class);
+    public long eraseAllOf(String userId) {
+        return mongo.remove(Query.query(Criteria.where("_id").is(userId)), InboxDocument.class).getDeletedCount();
     }
 }

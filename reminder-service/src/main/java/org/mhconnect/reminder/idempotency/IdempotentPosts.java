@@ -1,4 +1,4 @@
-package org.mhconnect.reminder.web;
+package org.mhconnect.reminder.idempotency;
 
 import java.time.Clock;
 
