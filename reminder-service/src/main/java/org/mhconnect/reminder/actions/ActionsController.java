@@ -33,9 +33,12 @@ class ActionsController {
     private final Reminders reminders;
     private final Preferences preferences;
     private final java.time.Clock clock;
+    private final java.util.List<OccurrenceDone> whenDone;
 
-    ActionsController(ActionLinks links, Reminders reminders, Preferences preferences, java.time.Clock clock) {
+    ActionsController(ActionLinks links, Reminders reminders, Preferences preferences, java.time.Clock clock,
+            java.util.List<OccurrenceDone> whenDone) {
         this.clock = clock;
+        this.whenDone = whenDone;
         this.links = links;
         this.reminders = reminders;
         this.preferences = preferences;
@@ -115,6 +118,10 @@ class ActionsController {
             case STOP -> {
                 reminders.setActive(claims.userId(), reminder.id(), false);
                 yield "This reminder is stopped. You can start it again any time.";
+            }
+            case DONE -> {
+                whenDone.forEach(listener -> listener.done(claims.userId(), claims.occurrenceId()));
+                yield "Marked as done. Well done.";
             }
             case UNSUBSCRIBE, DIGEST_OFF -> throw new IllegalStateException();
         };
