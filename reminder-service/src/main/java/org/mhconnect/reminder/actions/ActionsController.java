@@ -33,15 +33,19 @@ class ActionsController {
     private final Reminders reminders;
     private final Preferences preferences;
     private final java.time.Clock clock;
-    private final java.util.List<OccurrenceDone> whenDone;
+    private java.util.List<org.mhconnect.reminder.occurrence.OccurrenceDone> whenDone = java.util.List.of();
 
-    ActionsController(ActionLinks links, Reminders reminders, Preferences preferences, java.time.Clock clock,
-            java.util.List<OccurrenceDone> whenDone) {
+    ActionsController(ActionLinks links, Reminders reminders, Preferences preferences, java.time.Clock clock) {
         this.clock = clock;
-        this.whenDone = whenDone;
         this.links = links;
         this.reminders = reminders;
         this.preferences = preferences;
+    }
+
+    /** Who marks an occurrence done ("Done" on a push notification): the inbox. */
+    @org.springframework.beans.factory.annotation.Autowired
+    void tellWhenDone(java.util.List<org.mhconnect.reminder.occurrence.OccurrenceDone> listeners) {
+        this.whenDone = java.util.List.copyOf(listeners);
     }
 
     @GetMapping(path = "/{token}", produces = MediaType.TEXT_HTML_VALUE)

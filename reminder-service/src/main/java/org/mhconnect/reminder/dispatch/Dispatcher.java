@@ -105,8 +105,8 @@ class Dispatcher {
             case WEBHOOK -> prefs.webhook() == null ? "skipped: no webhook is set up"
                     : !prefs.webhook().active() ? "skipped: the webhook is disabled (" + prefs.webhook().disabledReason() + ")" : null;
             case INBOX -> null;
-            // Without a subscribed device the push channel answers a failure naming it (channel/push).
-            case PUSH -> null;
+            // Push without a subscribed device fails, saying so (push/PushChannel).
+            default -> null;
         };
     }
 

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 
 /** The in-app channel: an item in the person's inbox, which live views receive through SSE. */
 @Component
-public class Inbox implements ChannelSender, org.mhconnect.reminder.actions.OccurrenceDone {
+public class Inbox implements ChannelSender, org.mhconnect.reminder.occurrence.OccurrenceDone {
 
     static final int KEPT = 200;
 

@@ -1,4 +1,4 @@
-package org.mhconnect.reminder.channel.push;
+package org.mhconnect.reminder.push;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package org.mhconnect.reminder.channel.push;
+package org.mhconnect.reminder.push;
 
 import java.time.Instant;
 import java.util.List;
