@@ -465,6 +465,7 @@ service journal-service $JOURNAL_PORT 192m journal-service/target/journal-servic
 # to this machine (127.0.0.1) are allowed here, for trying them out; nowhere else.
 service reminder-service $REMINDER_PORT 192m reminder-service/target/reminder-service-0.1.0.jar "${INFRA[@]}" \
   --spring.kafka.streams.state-dir="$DATA_DIR/reminder/streams" \
+  --mhc.reminder.push.key-encryption-key-file="$DATA_DIR/reminder/push-key-encryption-key.properties" \
   --mhc.reminder.delivery.allow-loopback-webhooks=true
 # No key-encryption key is configured here either: the gateway generates one for this machine, next to the other
 # data, and seals its private signing keys in MongoDB with it.

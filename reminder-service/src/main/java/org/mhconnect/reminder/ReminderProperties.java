@@ -15,11 +15,12 @@ import org.springframework.validation.annotation.Validated;
  * @param engine    the schedule engine
  * @param delivery  how reminders are sent and retried
  * @param publicUrl where people reach the app, for the links in reminders (the gateway's address)
+ * @param push      the Web Push channel (channel/push)
  */
 @Validated
 @ConfigurationProperties("mhc.reminder")
 public record ReminderProperties(@DefaultValue Topics topics, @DefaultValue Engine engine, @DefaultValue Delivery delivery,
-        @DefaultValue("http://localhost:8080") String publicUrl) {
+        @DefaultValue("http://localhost:8080") String publicUrl, @DefaultValue Push push) {
 
     /** Partition and replica counts for the topics this service owns. */
     public record Topics(@DefaultValue("3") @Min(1) int partitions, @DefaultValue("1") @Min(1) @Max(5) short replicas) {
@@ -44,5 +45,22 @@ public record ReminderProperties(@DefaultValue Topics topics, @DefaultValue Engi
             @DefaultValue("10s") Duration webhookTimeout, @DefaultValue("false") boolean allowLoopbackWebhooks,
             @DefaultValue("7d") Duration actionLinkTtl,
             @DefaultValue("Mental Health Connect <reminders@mental-health-connect.local>") String mailFrom) {
+    }
+
+    /**
+     * @param subject                the VAPID {@code sub} claim: a {@code mailto:} or {@code https:} address the push
+     *                               services can reach the operator at
+     * @param keyEncryptionKey       Base64 of 32 random bytes that seal the VAPID private key in MongoDB, from a secret
+     *                               store or the environment
+     * @param keyEncryptionKeyFile   without {@code keyEncryptionKey}: the file one is generated into once (0600)
+     * @param ttl                    how long a push service keeps a notice for a device that is offline
+     * @param timeout                how long a push service may take to answer
+     * @param devicesPerPerson       the most subscriptions one person keeps; a new one beyond it drops the oldest
+     */
+    public record Push(@DefaultValue("mailto:reminders@mental-health-connect.local") String subject,
+            String keyEncryptionKey,
+            @DefaultValue(".data/reminder/push-key-encryption-key.properties") java.nio.file.Path keyEncryptionKeyFile,
+            @DefaultValue("4h") Duration ttl, @DefaultValue("10s") Duration timeout,
+            @DefaultValue("10") @Min(1) @Max(50) int devicesPerPerson) {
     }
 }

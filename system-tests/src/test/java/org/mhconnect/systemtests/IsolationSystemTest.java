@@ -69,7 +69,9 @@ class IsolationSystemTest {
             "GET /api/notifications/inbox",
             "POST /api/notifications/inbox/{id}/read",
             "POST /api/notifications/inbox/read-all",
-            "GET /api/notifications/stream");
+            "GET /api/notifications/stream",
+            "PUT /api/notifications/push/subscriptions",
+            "DELETE /api/notifications/push/subscriptions");
 
     /** Endpoints that hold nobody's private data. */
     static final Set<String> NOT_USER_OWNED = Set.of(
@@ -92,7 +94,9 @@ class IsolationSystemTest {
             "POST /api/reminders/preview",
             // One-click links: the signed link names its person and is the only proof needed.
             "GET /api/notifications/actions/{token}",
-            "POST /api/notifications/actions/{token}");
+            "POST /api/notifications/actions/{token}",
+            // The service's VAPID public key: the same for everyone.
+            "GET /api/notifications/push/public-key");
 
     static final List<String> SERVICES = List.of("content-service", "journal-service", "reminder-service");
 

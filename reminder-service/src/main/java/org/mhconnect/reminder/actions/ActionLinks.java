@@ -43,7 +43,9 @@ public class ActionLinks {
         STOP,
         UNSUBSCRIBE,
         /** Turns the weekly digest off; its reminder and occurrence are null. */
-        DIGEST_OFF;
+        DIGEST_OFF,
+        /** The person did what the occurrence asked (a push notification's "Done"): its inbox item is read. */
+        DONE;
 
         String wire() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');

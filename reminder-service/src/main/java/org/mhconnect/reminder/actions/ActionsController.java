@@ -33,12 +33,19 @@ class ActionsController {
     private final Reminders reminders;
     private final Preferences preferences;
     private final java.time.Clock clock;
+    private java.util.List<org.mhconnect.reminder.occurrence.OccurrenceDone> whenDone = java.util.List.of();
 
     ActionsController(ActionLinks links, Reminders reminders, Preferences preferences, java.time.Clock clock) {
         this.clock = clock;
         this.links = links;
         this.reminders = reminders;
         this.preferences = preferences;
+    }
+
+    /** Who marks an occurrence done ("Done" on a push notification): the inbox. */
+    @org.springframework.beans.factory.annotation.Autowired
+    void tellWhenDone(java.util.List<org.mhconnect.reminder.occurrence.OccurrenceDone> listeners) {
+        this.whenDone = java.util.List.copyOf(listeners);
     }
 
     @GetMapping(path = "/{token}", produces = MediaType.TEXT_HTML_VALUE)
@@ -115,6 +122,10 @@ class ActionsController {
             case STOP -> {
                 reminders.setActive(claims.userId(), reminder.id(), false);
                 yield "This reminder is stopped. You can start it again any time.";
+            }
+            case DONE -> {
+                whenDone.forEach(listener -> listener.done(claims.userId(), claims.occurrenceId()));
+                yield "Marked as done. Well done.";
             }
             case UNSUBSCRIBE, DIGEST_OFF -> throw new IllegalStateException();
         };

@@ -6,7 +6,9 @@ import java.util.Locale;
 public enum Channel {
     EMAIL,
     WEBHOOK,
-    INBOX;
+    INBOX,
+    /** Web Push (RFC 8030) to every browser the person subscribed. */
+    PUSH;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -25,7 +25,7 @@ public record ReminderRequest(
         @NotBlank @Size(max = 100) @SingleLine String title,
         @Size(max = 500) @MultiLine String message,
         @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,79}", message = "must be a practice slug") String practiceSlug,
-        @NotEmpty @Size(max = 3) Set<@NotNull @Pattern(regexp = "email|webhook|inbox", message = "must be email, webhook or inbox") String> channels,
+        @NotEmpty @Size(max = 4) Set<@NotNull @Pattern(regexp = "email|webhook|inbox|push", message = "must be email, webhook, inbox or push") String> channels,
         @Min(5) @Max(1440) Integer gracePeriodMinutes,
         @NotNull @Valid ScheduleRequest schedule,
         @Min(0) Long version) {

@@ -111,6 +111,8 @@ class Dispatcher {
             case WEBHOOK -> prefs.webhook() == null ? "skipped: no webhook is set up"
                     : !prefs.webhook().active() ? "skipped: the webhook is disabled (" + prefs.webhook().disabledReason() + ")" : null;
             case INBOX -> null;
+            // Push without a subscribed device fails, saying so (push/PushChannel).
+            default -> null;
         };
     }
 

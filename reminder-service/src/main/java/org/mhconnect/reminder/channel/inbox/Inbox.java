@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 
 /** The in-app channel: an item in the person's inbox, which live views receive through SSE. */
 @Component
-public class Inbox implements ChannelSender {
+public class Inbox implements ChannelSender, org.mhconnect.reminder.occurrence.OccurrenceDone {
 
     static final int KEPT = 200;
 
@@ -87,6 +87,15 @@ public class Inbox implements ChannelSender {
     boolean markRead(String userId, String id) {
         return mongo.updateFirst(Query.query(Criteria.where("_id").is(userId).and("items.id").is(id)),
                 new Update().set("items.$.read", true), InboxDocument.class).getMatchedCount() > 0;
+    }
+
+    /** "Done" on a push notification: the occurrence's inbox item, if it has one, is read. */
+    @Override
+    public void done(String userId, String occurrenceId) {
+        String id = existing(userId, occurrenceId);
+        if (id != null) {
+            markRead(userId, id);
+        }
     }
 
     void markAllRead(String userId) {
