@@ -20,6 +20,7 @@ COPY token-rules/pom.xml token-rules/
 COPY time-zones/pom.xml time-zones/
 COPY resource-server/pom.xml resource-server/
 COPY operations/pom.xml operations/
+COPY outbox/pom.xml outbox/
 COPY devstack/pom.xml devstack/
 COPY test-support/pom.xml test-support/
 COPY gateway/pom.xml gateway/
@@ -42,6 +43,7 @@ COPY token-rules/src/main token-rules/src/main
 COPY time-zones/src/main time-zones/src/main
 COPY resource-server/src/main resource-server/src/main
 COPY operations/src/main operations/src/main
+COPY outbox/src/main outbox/src/main
 COPY devstack/src/main devstack/src/main
 COPY test-support/src/main test-support/src/main
 COPY gateway/src/main gateway/src/main

@@ -63,5 +63,9 @@ public final class EventPublisher {
         catch (ExecutionException | TimeoutException ex) {
             throw new EventNotPublishedException(topic, event, ex);
         }
+        catch (org.springframework.kafka.KafkaException | org.apache.kafka.common.KafkaException ex) {
+            // The broker is away: send() itself gives up once it has waited max.block.ms for the topic's metadata.
+            throw new EventNotPublishedException(topic, event, ex);
+        }
     }
 }

@@ -1,7 +1,5 @@
 package org.mhconnect.content.editor;
 
-import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
@@ -14,11 +12,12 @@ import org.mhconnect.content.library.ContentItemDocument;
 import org.mhconnect.content.library.ContentItemDocument.ContentStatus;
 import org.mhconnect.content.library.ContentType;
 import org.mhconnect.content.library.LibraryIndex;
-import org.mhconnect.content.rendering.MarkdownRenderer;
+import org.mhconnect.events.Topics;
 import org.mhconnect.events.content.ContentEvent;
 import org.mhconnect.events.content.ContentPublished;
 import org.mhconnect.events.content.ContentUpdated;
 import org.mhconnect.events.content.ContentWithdrawn;
+import org.mhconnect.outbox.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -33,22 +32,20 @@ import org.springframework.stereotype.Service;
  * The editor's workflow: draft, edit, publish now or later, withdraw. Every change names the version the editor
  * read and is written only if the item is still at that version, in one conditional single-document update, so two
  * editors can never overwrite each other: the second gets a 409 with the current version. A change readers can see
- * goes out as a content event through {@link ContentOutbox}.
+ * goes out as a content event through the outbox ({@link ContentOutboxConfiguration}).
  */
 @Service
 class Editing {
 
     private static final Logger log = LoggerFactory.getLogger(Editing.class);
-    static final String DEFAULT_AUTHOR = "The Mental Health Connect team";
-    private static final int WORDS_PER_MINUTE = 200;
 
     private final MongoTemplate mongo;
-    private final ContentOutbox outbox;
+    private final Outbox outbox;
     private final PublishingSchedule schedule;
     private final LibraryIndex index;
     private final Clock clock;
 
-    Editing(MongoTemplate mongo, ContentOutbox outbox, PublishingSchedule schedule, LibraryIndex index, Clock clock) {
+    Editing(MongoTemplate mongo, Outbox outbox, PublishingSchedule schedule, LibraryIndex index, Clock clock) {
         this.mongo = mongo;
         this.outbox = outbox;
         this.schedule = schedule;
@@ -78,11 +75,11 @@ class Editing {
         if (draft.version() != null) {
             throw EditorProblemsException.invalid("A new draft has no version yet; leave 'version' out.");
         }
-        checkContent(draft);
-        String slug = draft.slug() != null ? draft.slug() : slugOf(draft.title());
+        Drafts.check(draft);
+        String slug = draft.slug() != null ? draft.slug() : Drafts.slugOf(draft.title());
         Instant now = clock.instant();
-        ContentItemDocument item = new ContentItemDocument(slug, type(draft), draft.title().strip(), summary(draft),
-                draft.body(), draft.topicsOrEmpty(), draft.habitsOrEmpty(), minutes(draft), author(draft), steps(draft),
+        ContentItemDocument item = new ContentItemDocument(slug, Drafts.type(draft), draft.title().strip(), Drafts.summary(draft),
+                draft.body(), draft.topicsOrEmpty(), draft.habitsOrEmpty(), Drafts.minutes(draft), Drafts.author(draft), Drafts.steps(draft),
                 ContentStatus.DRAFT, null, null, now, editor, List.of(), 0L);
         try {
             mongo.insert(item);
@@ -101,19 +98,19 @@ class Editing {
         if (draft.slug() != null && !draft.slug().equals(slug)) {
             throw EditorProblemsException.invalid("The slug of an item cannot change.");
         }
-        checkContent(draft);
+        Drafts.check(draft);
         ContentItemDocument current = at(slug, draft.version());
         Instant now = clock.instant();
         Update update = new Update()
-                .set("type", type(draft))
+                .set("type", Drafts.type(draft))
                 .set("title", draft.title().strip())
-                .set("summary", summary(draft))
+                .set("summary", Drafts.summary(draft))
                 .set("body", draft.body())
                 .set("topics", draft.topicsOrEmpty())
                 .set("habits", draft.habitsOrEmpty())
-                .set("minutes", minutes(draft))
-                .set("author", author(draft))
-                .set("steps", steps(draft))
+                .set("minutes", Drafts.minutes(draft))
+                .set("author", Drafts.author(draft))
+                .set("steps", Drafts.steps(draft))
                 .set("updatedAt", now)
                 .set("updatedBy", editor);
         Function<ContentItemDocument, ContentEvent> event = current.status() != ContentStatus.PUBLISHED ? null
@@ -214,7 +211,7 @@ class Editing {
             // The event describes the item as this very write leaves it: its version is the next one.
             ContentItemDocument preview = preview(current, update);
             staged = event.apply(preview);
-            outbox.stage(staged);
+            outbox.stage(Topics.CONTENT, slug, staged, slug);
             update.push("recentEvents").slice(-20).each(staged.eventId().toString());
         }
         ContentItemDocument changed = mongo.findAndModify(
@@ -228,7 +225,7 @@ class Editing {
             throw new StaleVersionException(now.version() == null ? 0 : now.version());
         }
         if (staged != null) {
-            outbox.release(staged);
+            outbox.release(Topics.CONTENT, slug, staged);
             index.refresh(slug); // This instance at once; the others when the event reaches them.
             log.info("{} {} at version {}", staged.getClass().getSimpleName(), slug, changed.version());
         }
@@ -275,62 +272,5 @@ class Editing {
 
     private static String typeName(ContentItemDocument item) {
         return item.type().name().toLowerCase(Locale.ROOT);
-    }
-
-    /** What the annotations on {@link ItemDraft} cannot say. */
-    private static void checkContent(ItemDraft draft) {
-        int bytes = draft.body().getBytes(StandardCharsets.UTF_8).length;
-        if (bytes > MarkdownRenderer.MAX_MARKDOWN_BYTES) {
-            throw EditorProblemsException.bodyTooLong(bytes);
-        }
-        if (type(draft) == ContentType.PRACTICE && draft.stepsOrEmpty().isEmpty()) {
-            throw EditorProblemsException.invalid("A practice needs at least one step to follow.");
-        }
-        if (type(draft) == ContentType.ARTICLE && !draft.stepsOrEmpty().isEmpty()) {
-            throw EditorProblemsException.invalid("An article has no steps; make it a practice, or leave 'steps' out.");
-        }
-    }
-
-    private static ContentType type(ItemDraft draft) {
-        return ContentType.valueOf(draft.type().toUpperCase(Locale.ROOT));
-    }
-
-    private static String summary(ItemDraft draft) {
-        return draft.summary() == null ? "" : draft.summary().strip();
-    }
-
-    private static String author(ItemDraft draft) {
-        return draft.author() == null || draft.author().isBlank() ? DEFAULT_AUTHOR : draft.author().strip();
-    }
-
-    private static List<ContentItemDocument.Step> steps(ItemDraft draft) {
-        return draft.stepsOrEmpty().stream().map(step -> new ContentItemDocument.Step(step.text().strip(), step.seconds())).toList();
-    }
-
-    /** Reading time for an article, the timers added up for a practice, unless the editor says otherwise. */
-    static int minutes(ItemDraft draft) {
-        if (draft.minutes() != null) {
-            return draft.minutes();
-        }
-        if (type(draft) == ContentType.PRACTICE) {
-            int seconds = draft.stepsOrEmpty().stream().mapToInt(step -> step.seconds() == null ? 0 : step.seconds()).sum();
-            return Math.max(1, Math.min(240, (seconds + 59) / 60));
-        }
-        String text = draft.body().strip();
-        int words = text.isEmpty() ? 0 : text.split("\\s+").length;
-        return Math.max(1, Math.min(240, (words + WORDS_PER_MINUTE - 1) / WORDS_PER_MINUTE));
-    }
-
-    /** "Be kind to yourself: a 5-minute break" becomes {@code be-kind-to-yourself-a-5-minute-break}. */
-    static String slugOf(String title) {
-        String plain = Normalizer.normalize(title, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        String slug = plain.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
-        if (slug.length() > 80) {
-            slug = slug.substring(0, 80).replaceAll("-+$", "");
-        }
-        if (slug.isEmpty()) {
-            throw EditorProblemsException.invalid("Give the item a slug: its title has no letters or digits to make one from.");
-        }
-        return slug;
     }
 }

@@ -18,6 +18,8 @@ import org.mhconnect.events.EventTypes;
 import org.mhconnect.events.Topics;
 import org.mhconnect.events.content.ContentPublished;
 import org.mhconnect.kafkaevents.EventTracing;
+import org.mhconnect.outbox.Outbox;
+import org.mhconnect.outbox.StagedEvent;
 import org.mhconnect.testsupport.TopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -30,7 +32,7 @@ class ContentOutboxTracingTest {
     private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
 
     @Autowired
-    ContentOutbox outbox;
+    Outbox outbox;
 
     @Autowired
     MongoTemplate mongo;
@@ -57,8 +59,9 @@ class ContentOutboxTracingTest {
         ContentPublished event = new ContentPublished(UUID.randomUUID(), longAgo, "editor-1", slug, "article", "Title",
                 "Summary", List.of(), List.of(), 3, longAgo, 1);
         mongo.getCollection("items").insertOne(new Document("_id", slug).append("recentEvents", List.of(event.eventId().toString())));
-        mongo.insert(new ContentOutbox.Staged(event.eventId().toString(), slug, EventTypes.typeOf(event),
-                json.writeValueAsString(event), longAgo, "00-" + TRACE_ID + "-00f067aa0ba902b7-01"));
+        mongo.insert(new StagedEvent(event.eventId().toString(), Topics.CONTENT, slug, EventTypes.typeOf(event), slug,
+                json.writeValueAsString(event), longAgo, "00-" + TRACE_ID + "-00f067aa0ba902b7-01"),
+                ContentOutboxConfiguration.COLLECTION);
 
         outbox.relay();
 

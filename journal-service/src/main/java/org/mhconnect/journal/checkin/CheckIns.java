@@ -17,7 +17,7 @@ import org.mhconnect.journal.erasure.AccountErasedException;
 import org.mhconnect.journal.erasure.ErasedPeople;
 import org.mhconnect.journal.erasure.JournalErasure;
 import org.mhconnect.journal.outbox.AggregateExistence;
-import org.mhconnect.journal.outbox.EventOutbox;
+import org.mhconnect.outbox.Outbox;
 import org.mhconnect.journal.storage.Upserts;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -37,11 +37,11 @@ public class CheckIns implements AggregateExistence, JournalErasure {
     private static final String AGGREGATE_PREFIX = "checkin/";
 
     private final MongoTemplate mongo;
-    private final EventOutbox outbox;
+    private final Outbox outbox;
     private final ErasedPeople erased;
     private final Clock clock;
 
-    CheckIns(MongoTemplate mongo, EventOutbox outbox, ErasedPeople erased, Clock clock) {
+    CheckIns(MongoTemplate mongo, Outbox outbox, ErasedPeople erased, Clock clock) {
         this.mongo = mongo;
         this.outbox = outbox;
         this.erased = erased;
@@ -81,14 +81,13 @@ public class CheckIns implements AggregateExistence, JournalErasure {
         }
         JournalCheckInCompleted event = new JournalCheckInCompleted(UUID.randomUUID(), clock.instant(), userId,
                 stored.id(), stored.localDate(), scores.total(), scores.subscales());
-        outbox.stage(Topics.JOURNAL, event, AGGREGATE_PREFIX + userId + "/" + stored.id());
         Document item = new Document("id", stored.id())
                 .append("takenAt", Date.from(stored.takenAt()))
                 .append("localDate", stored.localDate().toString())
                 .append("timeZone", stored.timeZone())
                 .append("answers", stored.answers());
-        Upserts.upsert(mongo, Query.query(Criteria.where("_id").is(userId)), new Update().push("items", item), COLLECTION);
-        outbox.release(Topics.JOURNAL, event);
+        outbox.around(Topics.JOURNAL, userId, event, AGGREGATE_PREFIX + userId + "/" + stored.id(), () -> Upserts.upsert(
+                mongo, Query.query(Criteria.where("_id").is(userId)), new Update().push("items", item), COLLECTION));
     }
 
     /** Every check-in of a person, newest first. */

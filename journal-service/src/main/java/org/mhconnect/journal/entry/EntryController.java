@@ -37,14 +37,16 @@ import tools.jackson.databind.json.JsonMapper;
 class EntryController {
 
     private final Journal journal;
+    private final JournalReading reading;
     private final CrisisSupport support;
     private final WriterCountry countries;
     private final IdempotentPosts idempotent;
     private final JsonMapper json;
 
-    EntryController(Journal journal, CrisisSupport support, WriterCountry countries, IdempotentPosts idempotent,
-            JsonMapper json) {
+    EntryController(Journal journal, JournalReading reading, CrisisSupport support, WriterCountry countries,
+            IdempotentPosts idempotent, JsonMapper json) {
         this.journal = journal;
+        this.reading = reading;
         this.support = support;
         this.countries = countries;
         this.idempotent = idempotent;
@@ -67,13 +69,13 @@ class EntryController {
             return ResponseEntity.created(URI.create("/api/journal/entries/" + entry.id())).body(entry);
         }, answer -> answer.getBody().id(), earlier -> ResponseEntity.status(earlier.status())
                 .location(URI.create(earlier.location()))
-                .body(withSupport(userId, acceptLanguage, journal.read(userId, earlier.remembered())
+                .body(withSupport(userId, acceptLanguage, reading.read(userId, earlier.remembered())
                         .orElseThrow(EntryNotFoundException::new))));
     }
 
     @GetMapping("/{id}")
     EntryView read(@AuthenticationPrincipal(expression = "subject") String userId, @PathVariable String id) {
-        return journal.read(userId, id).orElseThrow(EntryNotFoundException::new);
+        return reading.read(userId, id).orElseThrow(EntryNotFoundException::new);
     }
 
     /** Changes an entry; {@code version} must be the one last read, or the answer is 409 and nothing changes. */
@@ -112,7 +114,7 @@ class EntryController {
         if (from != null && to != null && from.isAfter(to)) {
             throw new InvalidEntryException("'from' must not be after 'to'.");
         }
-        return journal.list(userId, new EntryFilter(from, to, mood, emotion, tag, q), cursor, size);
+        return reading.list(userId, new EntryFilter(from, to, mood, emotion, tag, q), cursor, size);
     }
 
     private EntryView withSupport(String userId, String acceptLanguage, EntryView entry) {

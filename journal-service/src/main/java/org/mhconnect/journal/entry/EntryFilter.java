@@ -36,8 +36,8 @@ record EntryFilter(LocalDate from, LocalDate to, List<Integer> moods, List<Strin
                 && (to == null || !day.isAfter(to))
                 && (moods.isEmpty() || moods.contains(entry.mood()))
                 && entry.emotions().containsAll(emotions)
-                && entry.tags().stream().map(Journal::normalizeTag).toList()
-                        .containsAll(tags.stream().map(Journal::normalizeTag).toList());
+                && entry.tags().stream().map(EntrySealing::normalizeTag).toList()
+                        .containsAll(tags.stream().map(EntrySealing::normalizeTag).toList());
         return fields && (text == null || searchableText(entry).contains(text));
     }
 

@@ -12,7 +12,7 @@ import java.util.zip.ZipOutputStream;
 import org.mhconnect.journal.checkin.CheckInScores;
 import org.mhconnect.journal.checkin.CheckIns;
 import org.mhconnect.journal.entry.EntryView;
-import org.mhconnect.journal.entry.Journal;
+import org.mhconnect.journal.entry.JournalReading;
 import org.mhconnect.journal.safety.SafetyPlans;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JsonGenerator;
@@ -24,13 +24,13 @@ class JournalTransfer {
 
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd-HHmm");
 
-    private final Journal journal;
+    private final JournalReading journal;
     private final CheckIns checkIns;
     private final SafetyPlans safetyPlans;
     private final JsonMapper json;
     private final Clock clock;
 
-    JournalTransfer(Journal journal, CheckIns checkIns, SafetyPlans safetyPlans, JsonMapper json, Clock clock) {
+    JournalTransfer(JournalReading journal, CheckIns checkIns, SafetyPlans safetyPlans, JsonMapper json, Clock clock) {
         this.journal = journal;
         this.checkIns = checkIns;
         this.safetyPlans = safetyPlans;

@@ -20,17 +20,20 @@ import org.mhconnect.testsupport.TopicProbe;
 import org.mhconnect.journal.JournalIntegrationTest;
 import org.mhconnect.kafkaevents.EventPublisher;
 import org.mhconnect.kafkaevents.EventTracing;
+import org.mhconnect.outbox.Outbox;
+import org.mhconnect.outbox.StagedEvent;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The outbox when a request could not release its event: the process stopped, or the broker was away. */
+/**
+ * The journal's outbox (the shared {@link Outbox}, specified in the outbox module) when a request could not release
+ * its event: the process stopped, or the broker was away. What is journal's own: an event is relayed when its entry
+ * exists, and it keeps the trace of the request that staged it.
+ */
 @JournalIntegrationTest
 class OutboxRelayTest {
-
-    @Autowired
-    OutboxRelay relay;
 
     @Autowired
     MongoTemplate mongo;
@@ -45,7 +48,7 @@ class OutboxRelayTest {
     EventPublisher publisher;
 
     @Autowired
-    EventOutbox outbox;
+    Outbox outbox;
 
     @Autowired
     EventTracing tracing;
@@ -57,7 +60,7 @@ class OutboxRelayTest {
 
     @BeforeEach
     void listenToTheJournalTopic() {
-        mongo.remove(new Query(), OutboxDocument.class);
+        mongo.remove(new Query(), MessagingConfiguration.COLLECTION);
         journalTopic = new TopicProbe(Topics.JOURNAL);
     }
 
@@ -72,11 +75,11 @@ class OutboxRelayTest {
         mongo.getCollection("entries").insertOne(new org.bson.Document("_id", entryId).append("userId", "user-1"));
         JournalEntryRecorded event = stage(entryId, Duration.ofMinutes(1));
 
-        relay.relay();
+        outbox.relay();
 
         await().atMost(Duration.ofSeconds(20)).until(() -> journalTopic.records().stream()
                 .anyMatch(record -> record.value().contains(event.eventId().toString())));
-        assertThat(mongo.count(new Query(), OutboxDocument.class)).isZero();
+        assertThat(mongo.count(new Query(), MessagingConfiguration.COLLECTION)).isZero();
     }
 
     @Test
@@ -85,7 +88,7 @@ class OutboxRelayTest {
         mongo.getCollection("entries").insertOne(new org.bson.Document("_id", entryId).append("userId", "user-1"));
         JournalEntryRecorded event = stage(entryId, Duration.ofMinutes(1), REQUEST_TRACEPARENT);
 
-        relay.relay();
+        outbox.relay();
 
         await().atMost(Duration.ofSeconds(20)).until(() -> journalTopic.records().stream()
                 .anyMatch(record -> record.value().contains(event.eventId().toString())));
@@ -99,9 +102,9 @@ class OutboxRelayTest {
         JournalEntryRecorded event = new JournalEntryRecorded(UUID.randomUUID(), clock.instant(), "user-1",
                 UUID.randomUUID().toString(), LocalDate.now(), 3, List.of());
 
-        tracing.run(REQUEST_TRACEPARENT, "request", () -> outbox.stage(Topics.JOURNAL, event, event.entryId()));
+        tracing.run(REQUEST_TRACEPARENT, "request", () -> outbox.stage(Topics.JOURNAL, event.userId(), event, event.entryId()));
 
-        OutboxDocument staged = mongo.findById(event.eventId().toString(), OutboxDocument.class);
+        StagedEvent staged = mongo.findById(event.eventId().toString(), StagedEvent.class, MessagingConfiguration.COLLECTION);
         assertThat(staged.traceparent()).startsWith("00-" + REQUEST_TRACE_ID + "-");
     }
 
@@ -109,9 +112,9 @@ class OutboxRelayTest {
     void dropsAnAbandonedStagedEventWhoseEntryWasNeverWritten() {
         JournalEntryRecorded dropped = stage(UUID.randomUUID().toString(), Duration.ofMinutes(10));
 
-        relay.relay();
+        outbox.relay();
 
-        assertThat(mongo.count(new Query(), OutboxDocument.class)).isZero();
+        assertThat(mongo.count(new Query(), MessagingConfiguration.COLLECTION)).isZero();
         JournalEntryRecorded marker = publishMarker();
         await().atMost(Duration.ofSeconds(20)).until(() -> journalTopic.records().stream()
                 .anyMatch(record -> record.value().contains(marker.eventId().toString())));
@@ -122,9 +125,9 @@ class OutboxRelayTest {
     void waitsForAnEntryThatMayStillBeWritten() {
         stage(UUID.randomUUID().toString(), Duration.ofMinutes(1));
 
-        relay.relay();
+        outbox.relay();
 
-        assertThat(mongo.count(new Query(), OutboxDocument.class)).isOne();
+        assertThat(mongo.count(new Query(), MessagingConfiguration.COLLECTION)).isOne();
     }
 
     @Test
@@ -132,12 +135,12 @@ class OutboxRelayTest {
         String entryId = UUID.randomUUID().toString();
         JournalEntryRecorded event = new JournalEntryRecorded(UUID.randomUUID(), clock.instant(), "user-1", entryId,
                 LocalDate.now(), 3, List.of());
-        mongo.insert(new OutboxDocument(event.eventId().toString(), Topics.JOURNAL, EventTypes.typeOf(event), entryId,
-                json.writeValueAsString(event), clock.instant(), null));
+        mongo.insert(new StagedEvent(event.eventId().toString(), Topics.JOURNAL, event.userId(), EventTypes.typeOf(event),
+                entryId, json.writeValueAsString(event), clock.instant(), null), MessagingConfiguration.COLLECTION);
 
-        relay.relay();
+        outbox.relay();
 
-        assertThat(mongo.count(new Query(), OutboxDocument.class)).isOne();
+        assertThat(mongo.count(new Query(), MessagingConfiguration.COLLECTION)).isOne();
     }
 
     /** Publishes an unrelated event straight away, so a test knows the topic has been read up to here. */
@@ -157,8 +160,8 @@ class OutboxRelayTest {
         Instant longAgo = clock.instant().minus(age);
         JournalEntryRecorded event = new JournalEntryRecorded(UUID.randomUUID(), longAgo, "user-1", entryId,
                 LocalDate.now(), 3, List.of("calm"));
-        mongo.insert(new OutboxDocument(event.eventId().toString(), Topics.JOURNAL, EventTypes.typeOf(event), entryId,
-                json.writeValueAsString(event), longAgo, traceparent));
+        mongo.insert(new StagedEvent(event.eventId().toString(), Topics.JOURNAL, event.userId(), EventTypes.typeOf(event),
+                entryId, json.writeValueAsString(event), longAgo, traceparent), MessagingConfiguration.COLLECTION);
         return event;
     }
 }

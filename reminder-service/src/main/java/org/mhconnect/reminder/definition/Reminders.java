@@ -1,11 +1,7 @@
 package org.mhconnect.reminder.definition;
 
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +10,6 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.mhconnect.reminder.schedule.FriendlySchedule;
-import org.mhconnect.reminder.schedule.InvalidScheduleException;
 import org.mhconnect.reminder.schedule.Occurrences;
 import org.mhconnect.reminder.schedule.Schedule;
 import org.springframework.context.ApplicationEventPublisher;
@@ -250,37 +244,8 @@ public class Reminders {
 
     /** The schedule a request describes, checked; the friendly form becomes an RRULE counted from today. */
     Schedule schedule(ReminderRequest.ScheduleRequest request) {
-        boolean friendly = request.times() != null && !request.times().isEmpty();
-        if (friendly == (request.rrule() != null && !request.rrule().isBlank())) {
-            throw new InvalidScheduleException("rrule", "Give either an RRULE or times of day, not both and not neither.");
-        }
-        if (!friendly) {
-            if (request.start() == null) {
-                throw new InvalidScheduleException("start", "An RRULE needs the local date-time it starts from, such as 2026-12-01T21:00.");
-            }
-            return Schedule.parse(request.rrule(), request.start(), request.timeZone());
-        }
-        Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
-        for (String day : request.weekdays() == null ? Set.<String>of() : request.weekdays()) {
-            days.add(WEEKDAYS.get(day));
-        }
-        String rrule = new FriendlySchedule(request.times().stream().map(LocalTime::parse).toList(), days).toRrule();
-        String start = request.start() != null ? request.start() : today(request.timeZone()) + "T00:00";
-        return Schedule.parse(rrule, start, request.timeZone());
+        return RequestedSchedules.of(request, clock);
     }
-
-    private LocalDate today(String zone) {
-        try {
-            return LocalDate.now(clock.withZone(ZoneId.of(zone)));
-        }
-        catch (RuntimeException ex) {
-            throw new InvalidScheduleException("timeZone", "'" + zone + "' is not a known IANA time zone, such as Europe/Berlin.");
-        }
-    }
-
-    private static final Map<String, DayOfWeek> WEEKDAYS = Map.of("MO", DayOfWeek.MONDAY, "TU", DayOfWeek.TUESDAY,
-            "WE", DayOfWeek.WEDNESDAY, "TH", DayOfWeek.THURSDAY, "FR", DayOfWeek.FRIDAY, "SA", DayOfWeek.SATURDAY,
-            "SU", DayOfWeek.SUNDAY);
 
     private static String message(ReminderRequest request) {
         return request.message() == null || request.message().isBlank() ? defaultMessage(request.kind()) : request.message().strip();
