@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * The embedded default: Kafka, MongoDB and the mail catcher in one process, on fixed documented ports.
  * {@code ./run.sh} starts it before the services; it stops cleanly on SIGTERM or Ctrl-C.
  */
-public final class DevStack implements AutoCloseable {
+public final class DevStack implements AutoCloseable, FaultControl {
 
     private static final Logger log = LoggerFactory.getLogger(DevStack.class);
 
@@ -24,6 +24,7 @@ public final class DevStack implements AutoCloseable {
     private MailViewer viewer;
     private EmbeddedMongo mongo;
     private EmbeddedKafka kafka;
+    private DevStackSettings settings;
 
     public static void main(String[] args) throws Exception {
         DevStackSettings settings = DevStackSettings.fromEnvironment();
@@ -39,8 +40,9 @@ public final class DevStack implements AutoCloseable {
     }
 
     void start(DevStackSettings settings) throws IOException {
+        this.settings = settings;
         mail = MailCatcher.onPort(settings.smtpPort());
-        viewer = MailViewer.start(settings.mailUiPort(), mail, ready::get);
+        viewer = MailViewer.start(settings.mailUiPort(), mail, ready::get, settings.faultControl() ? this : null);
         mongo = EmbeddedMongo.onDisk(settings.dataDir().resolve("mongo"), settings.mongoPort());
         log.info("MongoDB wire protocol on {} (data in {})", mongo.connectionString(), settings.dataDir().toAbsolutePath());
         kafka = EmbeddedKafka.onPort(settings.dataDir().resolve("kafka"), settings.kafkaPort());
@@ -48,6 +50,30 @@ public final class DevStack implements AutoCloseable {
         ready.set(true);
         log.info("devstack ready: kafka={} mongodb={} smtp=127.0.0.1:{} mail viewer=http://localhost:{}/",
                 kafka.bootstrapServers(), mongo.connectionString(), mail.smtpPort(), viewer.port());
+    }
+
+    @Override
+    public synchronized void stopMongo() {
+        if (mongo != null) {
+            mongo.close();
+            mongo = null;
+            log.warn("MongoDB stopped (fault control)");
+        }
+    }
+
+    @Override
+    public synchronized void startMongo() {
+        if (mongo == null) {
+            mongo = EmbeddedMongo.onDisk(settings.dataDir().resolve("mongo"), settings.mongoPort());
+            log.warn("MongoDB started again on {} (fault control)", mongo.connectionString());
+        }
+    }
+
+    @Override
+    public synchronized void restartKafka() {
+        closeQuietly("Kafka", kafka);
+        kafka = EmbeddedKafka.onPort(settings.dataDir().resolve("kafka"), settings.kafkaPort());
+        log.warn("Kafka restarted on {} (fault control)", kafka.bootstrapServers());
     }
 
     /** Fails before anything starts when a port is taken, naming every taken port. */
@@ -80,7 +106,7 @@ public final class DevStack implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         ready.set(false);
         // Reverse order of start: clients of Kafka and MongoDB are gone by now.
         closeQuietly("Kafka", kafka);

@@ -13,8 +13,11 @@ import java.util.function.Function;
  * @param smtpPort   the mail catcher's SMTP port; 3025 by default
  * @param mailUiPort the mail viewer web page; 8025 by default
  * @param dataDir    where MongoDB and Kafka data survive restarts; {@code .data/devstack} by default
+ * @param faultControl whether the mail viewer's port also takes {@code POST /control/...} to stop and start MongoDB
+ *                   and restart Kafka, for fault tests; off by default ({@code DEVSTACK_FAULT_CONTROL=true})
  */
-public record DevStackSettings(int kafkaPort, int mongoPort, int smtpPort, int mailUiPort, Path dataDir) {
+public record DevStackSettings(int kafkaPort, int mongoPort, int smtpPort, int mailUiPort, Path dataDir,
+        boolean faultControl) {
 
     public static final int DEFAULT_KAFKA_PORT = 9092;
     public static final int DEFAULT_MONGO_PORT = 27017;
@@ -36,7 +39,8 @@ public record DevStackSettings(int kafkaPort, int mongoPort, int smtpPort, int m
                 port(lookup, "DEVSTACK_MONGO_PORT", DEFAULT_MONGO_PORT),
                 port(lookup, "DEVSTACK_SMTP_PORT", DEFAULT_SMTP_PORT),
                 port(lookup, "DEVSTACK_MAIL_UI_PORT", DEFAULT_MAIL_UI_PORT),
-                Path.of(valueOr(lookup, "DEVSTACK_DATA_DIR", ".data/devstack")));
+                Path.of(valueOr(lookup, "DEVSTACK_DATA_DIR", ".data/devstack")),
+                Boolean.parseBoolean(valueOr(lookup, "DEVSTACK_FAULT_CONTROL", "false").trim()));
     }
 
     private static int port(Function<String, String> lookup, String name, int fallback) {

@@ -21,21 +21,60 @@ public final class MailViewer implements AutoCloseable {
     private final HttpServer server;
     private final MailCatcher mail;
     private final BooleanSupplier ready;
+    private final FaultControl faults;
+    static final String CONTROL_HEADER = "X-Devstack-Control";
     private final JsonMapper json = JsonMapper.builder().build();
 
-    private MailViewer(int port, MailCatcher mail, BooleanSupplier ready) throws IOException {
+    private MailViewer(int port, MailCatcher mail, BooleanSupplier ready, FaultControl faults) throws IOException {
         this.mail = mail;
         this.ready = ready;
+        this.faults = faults;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/health", this::health);
+        if (faults != null) {
+            server.createContext("/control/", this::control);
+        }
         server.createContext("/api/messages", this::messagesAsJson);
         server.createContext("/", this::page);
         server.start();
     }
 
     public static MailViewer start(int port, MailCatcher mail, BooleanSupplier ready) throws IOException {
-        return new MailViewer(port, mail, ready);
+        return new MailViewer(port, mail, ready, null);
+    }
+
+    /** With fault control: {@code POST /control/...} (see {@link FaultControl}). */
+    static MailViewer start(int port, MailCatcher mail, BooleanSupplier ready, FaultControl faults) throws IOException {
+        return new MailViewer(port, mail, ready, faults);
+    }
+
+    /**
+     * A POST with the header {@code X-Devstack-Control} (which a web page cannot send to another origin without a
+     * preflight this server never grants) stops or starts a part, and answers 204 once it is done.
+     */
+    private void control(HttpExchange exchange) throws IOException {
+        if (!"POST".equals(exchange.getRequestMethod())) {
+            send(exchange, 405, "text/plain; charset=utf-8", "Use POST");
+            return;
+        }
+        if (exchange.getRequestHeaders().getFirst(CONTROL_HEADER) == null) {
+            send(exchange, 403, "text/plain; charset=utf-8", "Send the " + CONTROL_HEADER + " header");
+            return;
+        }
+        Runnable action = switch (exchange.getRequestURI().getPath()) {
+            case "/control/mongodb/stop" -> faults::stopMongo;
+            case "/control/mongodb/start" -> faults::startMongo;
+            case "/control/kafka/restart" -> faults::restartKafka;
+            default -> null;
+        };
+        if (action == null) {
+            send(exchange, 404, "text/plain; charset=utf-8", "Not found");
+            return;
+        }
+        action.run();
+        exchange.sendResponseHeaders(204, -1);
+        exchange.close();
     }
 
     public int port() {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.ConstraintViolationException;
+import org.mhconnect.operations.Outages;
 import org.slf4j.Logger;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
@@ -118,13 +119,28 @@ public abstract class StandardProblems extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * Anything no other handler took: a 500 without details. The log has the stack; the answer says nothing of it.
+     * MongoDB could not be reached, or did not answer in time: nothing was changed, and the client may try again.
+     * 503 with {@code Retry-After}, never a 500.
+     */
+    protected static ResponseEntity<Object> storageAway() {
+        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable",
+                "We could not reach our storage just now. Please try again in a moment; nothing you saved is lost.");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(Outages.RETRY_AFTER.toSeconds())).body(problem);
+    }
+
+    /**
+     * Anything no other handler took (a database that is away excepted, {@link #storageAway()}): a 500 without details. The log has the stack; the answer says nothing of it.
      * Spring Security's exceptions go on to its own filters, which answer 401 and 403.
      */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex, WebRequest request) throws Exception {
         if (ex.getClass().getName().startsWith("org.springframework.security.")) {
             throw ex;
+        }
+        if (Outages.storageAway(ex)) {
+            log.warn("Answered 503: the database is away ({})", ex.getClass().getSimpleName());
+            return storageAway();
         }
         log.error("Unexpected failure answering {}", request.getDescription(false), ex);
         return createResponseEntity(null, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);

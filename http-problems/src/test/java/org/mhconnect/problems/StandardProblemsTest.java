@@ -35,6 +35,12 @@ class StandardProblemsTest {
             throw new IllegalStateException("dear diary, my secret");
         }
 
+        @GetMapping("/database-away")
+        String databaseAway() {
+            throw new org.springframework.dao.DataAccessResourceFailureException("Timed out after 3000 ms while waiting for a server",
+                    new IllegalStateException("com.mongodb.MongoTimeoutException stand-in"));
+        }
+
         @PostMapping(value = "/moods", consumes = MediaType.APPLICATION_JSON_VALUE)
         Mood mood(@RequestBody Mood mood) {
             return mood;
@@ -48,6 +54,16 @@ class StandardProblemsTest {
     private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new Probed()).setControllerAdvice(new Problems())
             .setMessageConverters(new JacksonJsonHttpMessageConverter(StrictJson.configure(JsonMapper.builder()
                     .addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class)).build())).build();
+
+    @Test
+    void aDatabaseThatIsAwayIsA503WithRetryAfterNotA500() throws Exception {
+        mvc.perform(get("/database-away"))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("Retry-After", "5"))
+                .andExpect(jsonPath("$.title").value("Temporarily unavailable"))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("Timed out"))));
+    }
 
     @Test
     void anUnexpectedFailureIsA500WithoutItsMessage() throws Exception {

@@ -12,10 +12,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.health.actuate.endpoint.HttpCodeStatusMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -25,7 +28,8 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 /**
  * What every service shows its operators, wherever this module is on the class path: the readiness gauge, the
  * background {@link Sampler}, consumer lag and dead-letter meters for the groups named in
- * {@code mhc.metrics.consumer-groups}, and, once actuator is on its own port, health status on the public port.
+ * {@code mhc.metrics.consumer-groups}, and, once actuator is on its own port, health status on the public port. Also
+ * the MongoDB client's timeouts ({@link MongoClientTimeouts}), so that a database that is away fails a request fast.
  */
 @AutoConfiguration(afterName = {
         "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
@@ -36,6 +40,19 @@ public class OperationsAutoConfiguration {
     @Bean
     Sampler metricsSampler(Environment environment) {
         return new Sampler(environment.getProperty("mhc.metrics.sample-interval", Duration.class, Duration.ofSeconds(5)));
+    }
+
+    /** Applied before the settings from {@code spring.mongodb.uri}, so that the URI's own options win. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer")
+    static class MongoClient {
+
+        @Bean
+        @Order(Ordered.HIGHEST_PRECEDENCE)
+        MongoClientSettingsBuilderCustomizer mongoClientTimeouts(Environment environment) {
+            MongoClientTimeouts timeouts = new MongoClientTimeouts(environment);
+            return timeouts::applyTo;
+        }
     }
 
     @Bean

@@ -95,6 +95,9 @@ class IsolationSystemTest {
             // One-click links: the signed link names its person and is the only proof needed.
             "GET /api/notifications/actions/{token}",
             "POST /api/notifications/actions/{token}",
+            // Health status on the public port (details only on the management port): the same for everyone.
+            "GET /actuator/health",
+            "GET /actuator/health/{group}",
             // The service's VAPID public key: the same for everyone.
             "GET /api/notifications/push/public-key");
 

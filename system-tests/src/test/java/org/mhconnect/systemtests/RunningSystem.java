@@ -115,6 +115,39 @@ final class RunningSystem implements AutoCloseable {
         return "http://localhost:" + ports.get("gateway");
     }
 
+    /** Kafka's bootstrap address, for reading a topic as any consumer would. */
+    String kafka() {
+        return "localhost:" + ports.get("kafka");
+    }
+
+    /** Takes MongoDB away (devstack's fault control); every service loses its database until {@link #startMongo}. */
+    void stopMongo() {
+        control("/control/mongodb/stop");
+    }
+
+    /** Brings MongoDB back on the same port with the same data. */
+    void startMongo() {
+        control("/control/mongodb/start");
+    }
+
+    private void control(String path) {
+        try {
+            HttpResponse<Void> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(mailViewer() + path))
+                    .header("X-Devstack-Control", "fault test").timeout(Duration.ofSeconds(60))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+            if (answer.statusCode() != 204) {
+                throw new IllegalStateException("devstack answered " + answer.statusCode() + " to " + path);
+            }
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
+    }
+
     String mailViewer() {
         return "http://localhost:" + ports.get("mail-ui");
     }
@@ -135,7 +168,9 @@ final class RunningSystem implements AutoCloseable {
                 "DEVSTACK_MONGO_PORT", ports.get("mongo").toString(),
                 "DEVSTACK_SMTP_PORT", ports.get("smtp").toString(),
                 "DEVSTACK_MAIL_UI_PORT", ports.get("mail-ui").toString(),
-                "DEVSTACK_DATA_DIR", dataDir.resolve("devstack").toString()));
+                "DEVSTACK_DATA_DIR", dataDir.resolve("devstack").toString(),
+                // Fault tests stop and start MongoDB and restart Kafka through devstack's control endpoints.
+                "DEVSTACK_FAULT_CONTROL", "true"));
         launch("devstack", builder);
         awaitReady("devstack", mailViewer() + "/health");
     }

@@ -24,12 +24,12 @@ final class EmbeddedInfrastructure implements Infrastructure, AutoCloseable {
     }
 
     /**
-     * With a socket timeout, a reply that never comes fails the read after a few seconds instead of hanging it,
-     * and the driver retries a read once. Seen in CI: one request in a few hundred stalled with none.
+     * The plain address: a reply that never comes fails the read after the services' own read timeout (operations'
+     * {@code MongoClientTimeouts}, 5 s), and the driver retries a read once, as in production.
      */
     @Override
     public String mongoUri() {
-        return mongo.connectionString() + "/?socketTimeoutMS=5000";
+        return mongo.connectionString();
     }
 
     @Override

@@ -3,11 +3,13 @@ package org.mhconnect.gateway.problems;
 import java.net.ConnectException;
 import java.util.concurrent.TimeoutException;
 
+import org.mhconnect.operations.Outages;
 import org.mhconnect.problems.StatusProblems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -45,6 +47,9 @@ class ProblemDetailsErrorHandler implements WebExceptionHandler {
         ProblemDetail problem = toProblem(failure);
         problem.setInstance(StatusProblems.instance(exchange.getRequest().getPath().value()));
         response.setStatusCode(HttpStatusCode.valueOf(problem.getStatus()));
+        if (problem.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+            response.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(Outages.RETRY_AFTER.toSeconds()));
+        }
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         DataBuffer body = response.bufferFactory().wrap(json.writeValueAsBytes(problem));
         return response.writeWith(Mono.just(body));
@@ -59,6 +64,13 @@ class ProblemDetailsErrorHandler implements WebExceptionHandler {
         }
         if (failure instanceof TimeoutException || failure.getCause() instanceof TimeoutException) {
             return forStatus(HttpStatus.GATEWAY_TIMEOUT);
+        }
+        if (Outages.storageAway(failure)) {
+            log.warn("Answered 503: the database is away ({})", failure.getClass().getSimpleName());
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                    "We could not reach our storage just now. Please try again in a moment; nothing you saved is lost.");
+            problem.setTitle("Temporarily unavailable");
+            return problem;
         }
         log.error("Unexpected failure at the gateway", failure);
         return forStatus(HttpStatus.INTERNAL_SERVER_ERROR);
