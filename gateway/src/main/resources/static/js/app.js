@@ -3,7 +3,7 @@
 
 import { h, replace, toast, announce } from './dom.js';
 import { currentUser, isEditor, onSessionChange, restore, signOut } from './session.js';
-import { navigate, onPageShown, parse, prefetch, show, start } from './router.js';
+import { navigate, onPageShown, parse, prefetch, prefetchPages, show, start } from './router.js';
 import { connect, disconnect, onInbox, unreadCount } from './live.js';
 import { drawVerifyNotice } from './verify-notice.js';
 
@@ -104,7 +104,16 @@ document.getElementById('skip-link').addEventListener('click', (event) => {
   (heading || document.getElementById('main')).focus();
 });
 
+// Once a signed-in person's first page is shown, the menu's other pages are loaded while the browser is idle.
+let menuPrefetched = false;
+function prefetchMenu() {
+  if (menuPrefetched || !currentUser()) return;
+  menuPrefetched = true;
+  prefetchPages([...nav.querySelectorAll('a[href^="#/"]')].map((a) => a.getAttribute('href').replace(/^#\/?/, '')));
+}
+
 onPageShown(() => {
+  prefetchMenu();
   markCurrent();
   if (narrow.matches) {
     menuButton.setAttribute('aria-expanded', 'false');

@@ -193,11 +193,27 @@ class WebJourneysSystemTest {
         back.click();
         page.waitForURL("**/#/library?q=mindfulness");
         assertThat(heading()).hasText("Library");
+        assertThat(page.getByRole(AriaRole.SEARCHBOX, new Page.GetByRoleOptions().setName("Search the library")))
+                .hasValue("mindfulness");
+        assertThat(page.locator(".cards .card h3 a").first()).hasText(title);
 
-        for (String kindred : List.of("anxious", "anxiety")) {
+        // The browser's own Back returns to the search as well: its words in the box and its results.
+        page.locator(".cards .card h3 a").first().click();
+        assertThat(heading()).hasText(title);
+        page.goBack();
+        page.waitForURL("**/#/library?q=mindfulness");
+        assertThat(page.getByRole(AriaRole.SEARCHBOX, new Page.GetByRoleOptions().setName("Search the library")))
+                .hasValue("mindfulness");
+        assertThat(page.locator(".cards .card h3 a").first()).hasText(title);
+
+        for (String kindred : List.of("anxious", "anxiety", "compassionate")) {
             WebBrowser.open(page, "library?q=" + kindred);
             assertThat(page.locator(".cards .card").first()).isVisible();
         }
+        // A misspelt word the library never uses is still understood, and the link says which word was meant.
+        WebBrowser.open(page, "library?q=anxiuos");
+        assertThat(page.locator("[data-testid=did-you-mean]")).hasText("Did you mean anxious?");
+        assertThat(page.locator(".cards .card").first()).isVisible();
     }
 
     @Test

@@ -237,18 +237,21 @@ public class LibraryIndex {
             List<String> known = word.stems().stream().filter(stem -> known(searcher, stem)).toList();
             List<String> alternatives = known;
             float weight = 1f;
-            if (known.isEmpty()) {
+            // A word people search with (a word of the synonyms file) is no typo, even when the library never uses it.
+            if (known.isEmpty() && !searchWords.vocabulary().contains(word.typed())) {
                 // Probably a typo: the closest words as written, and the closest stems, at a lower weight.
-                String spelt = spelling(searcher, word.typed());
-                alternatives = new ArrayList<>(corrections(searcher, word.stems().getFirst()));
+                String spelt = meant(searcher, word.typed());
+                List<String> closest = new ArrayList<>(corrections(searcher, word.stems().getFirst()));
                 if (spelt != null) {
                     suggestion.replace(word.start(), word.end(), spelt);
                     corrected = true;
-                    String stem = searchWords.stem(spelt);
-                    if (stem != null && !alternatives.contains(stem)) {
-                        alternatives.addFirst(stem);
-                    }
+                    // The corrected word with its synonyms, as if it had been typed so.
+                    List<SearchWords.Word> correction = searchWords.words(spelt, 1);
+                    List<String> stems = correction.isEmpty() ? List.of() : correction.getFirst().stems();
+                    stems.reversed().stream().filter(stem -> known(searcher, stem) && !closest.contains(stem))
+                            .forEach(closest::addFirst);
                 }
+                alternatives = closest;
                 weight = 0.4f;
             }
             query.add(wordQuery(alternatives, weight, word.stems().getFirst()), Occur.MUST);
@@ -344,7 +347,22 @@ public class LibraryIndex {
         }
     }
 
-    /** "Did you mean": the library's closest word as written to one it does not contain, or null. */
+    /**
+     * "Did you mean": the closest word to one the library does not contain, either a word of the library as written
+     * or a word people search with ({@link SearchVocabulary}: "anxiuos" is "anxious", which the library never says
+     * but whose synonyms it does); the library's word when both are as close; or null.
+     */
+    private String meant(IndexSearcher searcher, String typed) {
+        String inLibrary = spelling(searcher, typed);
+        String searched = typed.length() <= 3 ? null : searchWords.vocabulary().closest(typed, typed.length() == 4 ? 1 : 2);
+        if (searched != null && (inLibrary == null
+                || SearchVocabulary.edits(typed, searched) < SearchVocabulary.edits(typed, inLibrary))) {
+            return searched;
+        }
+        return inLibrary;
+    }
+
+    /** The library's closest word as written to one it does not contain, or null. */
     private static String spelling(IndexSearcher searcher, String typed) {
         if (typed.length() <= 3) {
             return null;

@@ -1,8 +1,8 @@
 package org.mhconnect.content.library;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
@@ -40,6 +40,8 @@ import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
  * <li>A search: the same stemming, after Lucene's {@link SynonymGraphFilter} with the groups of
  * {@code search/synonyms.txt} ("anxious" also finds "worry"). Synonyms apply at query time only, so changing the file
  * needs no re-indexing.</li>
+ * <li>The file's single words are also a {@link SearchVocabulary}: real words, never taken for typos, and what a
+ * misspelt search word may be corrected to.</li>
  * </ul>
  */
 final class SearchWords {
@@ -61,9 +63,12 @@ final class SearchWords {
     };
     private final Analyzer indexing = new PerFieldAnalyzerWrapper(english, Map.of(SPELLING, spelling));
     private final Analyzer query;
+    private final SearchVocabulary vocabulary;
 
     SearchWords() {
-        SynonymMap synonyms = synonyms(spelling);
+        String file = synonymsFile();
+        this.vocabulary = SearchVocabulary.of(file);
+        SynonymMap synonyms = synonyms(file, spelling);
         this.query = new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
@@ -79,6 +84,11 @@ final class SearchWords {
     /** The analyzer the index is written with (and the highlighter reads the body with). */
     Analyzer indexing() {
         return indexing;
+    }
+
+    /** The single words of the synonyms file: real words people search with, which are never taken for typos. */
+    SearchVocabulary vocabulary() {
+        return vocabulary;
     }
 
     /** The words of a search, at most {@code max}, each with the stems of its synonyms. */
@@ -134,25 +144,19 @@ final class SearchWords {
         return new Word(text.substring(start, end).toLowerCase(Locale.ROOT), start, end, List.copyOf(stems));
     }
 
-    /** The stem the index keeps for one word, or null for a stop word. */
-    String stem(String word) {
-        try (TokenStream tokens = english.tokenStream("body", word)) {
-            CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
-            tokens.reset();
-            String stem = tokens.incrementToken() ? term.toString() : null;
-            tokens.end();
-            return stem;
+    private static String synonymsFile() {
+        try (var file = SearchWords.class.getResourceAsStream("/search/synonyms.txt")) {
+            return new String(file.readAllBytes(), StandardCharsets.UTF_8);
         }
         catch (IOException ex) {
-            throw new UncheckedIOException(ex);
+            throw new UncheckedIOException("search/synonyms.txt could not be read", ex);
         }
     }
 
-    private static SynonymMap synonyms(Analyzer words) {
+    private static SynonymMap synonyms(String file, Analyzer words) {
         SolrSynonymParser parser = new SolrSynonymParser(true, true, words);
-        try (Reader file = new InputStreamReader(SearchWords.class.getResourceAsStream("/search/synonyms.txt"),
-                StandardCharsets.UTF_8)) {
-            parser.parse(file);
+        try (Reader lines = new StringReader(file)) {
+            parser.parse(lines);
             return parser.build();
         }
         catch (IOException ex) {

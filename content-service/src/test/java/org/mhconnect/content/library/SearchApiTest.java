@@ -67,6 +67,43 @@ class SearchApiTest {
     }
 
     @Test
+    void kindnessAndSelfCompassionFindEachOther() {
+        assertThat(slugs("q=compassion&size=50")).contains("loving-kindness");
+        assertThat(slugs("q=compassionate&size=50")).contains("journaling-with-kindness", "what-self-compassion-is");
+    }
+
+    @Test
+    void aWordWrittenClosedUpFindsWhatItsPartsFind() {
+        assertThat(slugs("q=selfcare&size=50")).isNotEmpty().containsExactlyInAnyOrderElementsOf(slugs("q=self care&size=50"));
+        assertThat(slugs("q=selfcompassion&size=50")).contains("what-self-compassion-is");
+    }
+
+    @Test
+    void feelingsTheLibraryNamesOtherwiseStillFindIt() {
+        assertThat(slugs("q=perfectionism")).contains("room-to-be-imperfect");
+        assertThat(slugs("q=exhausted")).contains("rest-is-not-a-reward");
+        assertThat(slugs("q=depressed")).contains("when-it-is-more-than-a-bad-day");
+    }
+
+    @Test
+    void aMisspeltWordPeopleSearchWithIsCorrectedEvenWhenTheLibraryNeverUsesIt() {
+        List<String> aboutWorry = slugs("q=worry&size=50");
+
+        LibraryIndex.Results anxious = results("q=anxiuos&size=50");
+        assertThat(anxious.suggestion()).isEqualTo("anxious");
+        assertThat(anxious.items()).extracting(LibraryIndex.Hit::slug).containsExactlyInAnyOrderElementsOf(aboutWorry);
+        assertThat(results("q=axiety").suggestion()).isEqualTo("anxiety");
+    }
+
+    @Test
+    void aRealWordTheLibraryDoesNotUseIsNotCorrectedIntoAnotherWord() {
+        LibraryIndex.Results shame = results("q=shame");
+
+        assertThat(shame.suggestion()).as("not 'shape'").isNull();
+        assertThat(shame.items()).isEmpty();
+    }
+
+    @Test
     void aSearchSpeltRightSuggestsNothing() {
         assertThat(results("q=mindfulness").suggestion()).isNull();
         assertThat(results("q=anxious").suggestion()).isNull();

@@ -26,16 +26,45 @@ final class ActionPages {
     }
 
     /**
-     * A question before a link that stops something acts: mail scanners open every link in an e-mail, so a GET only
-     * asks, and the button sends the POST (to the same signed address) that does it.
+     * A question before a link acts: mail scanners open every link in an e-mail, so a GET only asks, and the button
+     * sends the POST (to the same signed address) that does it.
      */
-    static ResponseEntity<String> confirm(String question, String explanation, String button, String action) {
-        return page(question, "<h1 id=\"page-title\">" + escape(question) + "</h1>"
-                + "<p class=\"lead\">" + escape(explanation) + "</p>"
-                + "<form method=\"post\" action=\"" + escape(action) + "\" data-testid=\"confirm-action\">"
+    static ResponseEntity<String> confirm(ActionLinks.Action action, String address) {
+        Question question = Question.of(action);
+        return page(question.title(), "<h1 id=\"page-title\">" + escape(question.title()) + "</h1>"
+                + "<p class=\"lead\">" + escape(question.explanation()) + "</p>"
+                + "<form method=\"post\" action=\"" + escape(address) + "\" data-testid=\"confirm-action\">"
                 + "<input type=\"hidden\" name=\"" + ANSWER + "\" value=\"" + PAGE + "\">"
-                + "<div class=\"actions\"><button type=\"submit\" class=\"primary\">" + escape(button) + "</button>"
-                + "<a class=\"button\" href=\"/\">Keep it and open Mental Health Connect</a></div></form>");
+                + "<div class=\"actions\"><button type=\"submit\" class=\"primary\">" + escape(question.button())
+                + "</button>"
+                + "<a class=\"button\" href=\"/\">" + escape(question.stay()) + "</a></div></form>");
+    }
+
+    /** What the page a link opens asks, what the button says, and the way out that changes nothing. */
+    record Question(String title, String explanation, String button, String stay) {
+
+        private static final String KEEP = "Keep it and open Mental Health Connect";
+        private static final String LEAVE = "Leave it as it is and open Mental Health Connect";
+
+        static Question of(ActionLinks.Action action) {
+            return switch (action) {
+                case SNOOZE_15_MINUTES -> new Question("Snooze for 15 minutes?",
+                        "We will remind you again 15 minutes after this one came.", "Snooze 15 minutes", LEAVE);
+                case SNOOZE_1_HOUR -> new Question("Snooze for an hour?",
+                        "We will remind you again an hour after this one came.", "Snooze 1 hour", LEAVE);
+                case SNOOZE_TOMORROW -> new Question("Snooze until tomorrow?",
+                        "We will remind you again at this time tomorrow.", "Snooze until tomorrow", LEAVE);
+                case SKIP_NEXT -> new Question("Skip the next one?",
+                        "Only the next one is skipped. The ones after it come as usual.", "Skip the next one", LEAVE);
+                case STOP -> new Question("Stop this reminder?",
+                        "It will not come again until you start it once more in Reminders.", "Stop this reminder", KEEP);
+                case UNSUBSCRIBE -> new Question("Stop reminder e-mails?", "Your reminders still arrive in the app "
+                        + "and wherever else you chose. You can turn e-mail on again in Reminders.",
+                        "Stop reminder e-mails", KEEP);
+                case DIGEST_OFF -> new Question("Stop the weekly digest?", "You can ask for it again in Reminders.",
+                        "Stop the weekly digest", KEEP);
+            };
+        }
     }
 
     private static ResponseEntity<String> page(String title, String main) {

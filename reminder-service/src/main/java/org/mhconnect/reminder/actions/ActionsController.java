@@ -19,11 +19,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The one-click links from a reminder: they work without signing in, because the link itself is the proof. A GET
- * (a click in an e-mail or the inbox) snoozes or skips and answers with a short page; for what stops something
- * (stop, unsubscribe, no more digests) it only asks, because mail scanners open every link: the page's button POSTs
- * to the same address. A POST acts: the page's button (its form says {@code answer=page}, answered with a page), or
- * RFC 8058's one-click unsubscribe that mail providers send (answered with plain text). Every action is
- * idempotent, so a second click changes nothing more.
+ * (a click in an e-mail) never changes anything, because mail scanners open every link in an e-mail: it answers a
+ * short page that asks, whose button POSTs to the same address. A POST acts: the page's button (its form says
+ * {@code answer=page}, answered with a page), or any other POST, such as RFC 8058's one-click unsubscribe that mail
+ * providers send or a webhook receiver's (answered with plain text). Every action is idempotent, so a second press
+ * changes nothing more.
  */
 @RestController
 @RequestMapping("/api/notifications/actions")
@@ -51,20 +51,10 @@ class ActionsController {
     @GetMapping(path = "/{token}", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> click(@PathVariable String token) {
         ActionLinks.Claims claims = links.verify(token);
-        String action = "/api/notifications/actions/" + token;
-        return switch (claims.action()) {
-            case STOP -> {
-                existing(claims); // a removed reminder's link says so now, not after the button
-                yield ActionPages.confirm("Stop this reminder?", "It will not come again until you start it once more "
-                        + "in Reminders.", "Stop this reminder", action);
-            }
-            case UNSUBSCRIBE -> ActionPages.confirm("Stop reminder e-mails?", "Your reminders still arrive in the app "
-                    + "and wherever else you chose. You can turn e-mail on again in Reminders.", "Stop reminder e-mails",
-                    action);
-            case DIGEST_OFF -> ActionPages.confirm("Stop the weekly digest?", "You can ask for it again in Reminders.",
-                    "Stop the weekly digest", action);
-            default -> ActionPages.done(perform(claims));
-        };
+        if (claims.reminderId() != null && claims.action() != ActionLinks.Action.UNSUBSCRIBE) {
+            existing(claims); // a removed reminder's link says so now, not after the button
+        }
+        return ActionPages.confirm(claims.action(), "/api/notifications/actions/" + token);
     }
 
     @PostMapping("/{token}")

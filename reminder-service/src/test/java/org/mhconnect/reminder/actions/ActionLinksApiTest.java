@@ -29,8 +29,9 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.core.type.TypeReference;
 
 /**
- * The one-click links a reminder carries work without signing in: the link is the proof. Each does what it says,
- * visibly through the API, and a second click changes nothing more. A changed link is refused (400), an old one has
+ * The one-click links a reminder carries work without signing in: the link is the proof. Opening one (a GET, which
+ * mail scanners do to every link) only asks; the page's button POSTs to the same address and does what it says,
+ * visibly through the API, and a second press changes nothing more. A changed link is refused (400), an old one has
  * expired (410), and one for a removed reminder finds nothing to change (410).
  */
 @ReminderIntegrationTest
@@ -74,8 +75,33 @@ class ActionLinksApiTest {
     }
 
     @Test
-    void theSnoozeLinkAddsOneMoreOccurrenceFifteenMinutesAfterTheOneItCameWith() {
-        Reply reply = click(links.link(person, reminder.id(), occurrenceId, Action.SNOOZE_15_MINUTES));
+    void openingASnoozeOrSkipLinkOnlyAsksSoAMailScannerChangesNothing() {
+        for (Action action : List.of(Action.SNOOZE_15_MINUTES, Action.SNOOZE_1_HOUR, Action.SNOOZE_TOMORROW,
+                Action.SKIP_NEXT)) {
+            String link = links.link(person, reminder.id(), occurrenceId, action);
+
+            Reply reply = click(link);
+
+            assertThat(reply.status()).as(action.name()).isEqualTo(200);
+            assertThat(reply.contentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
+            assertThat(reply.body()).as(action.name())
+                    .contains("<form method=\"post\" action=\"" + path(link) + "\"")
+                    .contains("<input type=\"hidden\" name=\"answer\" value=\"page\">");
+            assertThat(click(link).status()).isEqualTo(200);
+        }
+        assertThat(click(links.link(person, reminder.id(), occurrenceId, Action.SNOOZE_1_HOUR)).body())
+                .contains("<h1 id=\"page-title\">Snooze for an hour?</h1>")
+                .contains("<button type=\"submit\" class=\"primary\">Snooze 1 hour</button>");
+        assertThat(click(links.link(person, reminder.id(), occurrenceId, Action.SKIP_NEXT)).body())
+                .contains("<h1 id=\"page-title\">Skip the next one?</h1>");
+        assertThat(current().snoozes()).isEmpty();
+        assertThat(current().skipThrough()).isNull();
+        assertThat(current().version()).isEqualTo(reminder.version());
+    }
+
+    @Test
+    void theSnoozePagesButtonAddsOneMoreOccurrenceFifteenMinutesAfterTheOneItCameWith() {
+        Reply reply = press(links.link(person, reminder.id(), occurrenceId, Action.SNOOZE_15_MINUTES));
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         assertThat(reply.contentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
@@ -86,42 +112,42 @@ class ActionLinksApiTest {
     }
 
     @Test
-    void clickingTheSameSnoozeLinkTwiceSnoozesOnce() {
+    void pressingTheSameSnoozeButtonTwiceSnoozesOnce() {
         String link = links.link(person, reminder.id(), occurrenceId, Action.SNOOZE_15_MINUTES);
 
-        assertThat(click(link).status()).isEqualTo(200);
-        assertThat(click(link).status()).isEqualTo(200);
+        assertThat(press(link).status()).isEqualTo(200);
+        assertThat(press(link).status()).isEqualTo(200);
 
         assertThat(current().snoozes()).containsExactly(occurred.plus(Duration.ofMinutes(15)));
     }
 
     @Test
-    void theOtherSnoozeLinksSnoozeForAnHourAndUntilTomorrow() {
-        assertThat(click(links.link(person, reminder.id(), occurrenceId, Action.SNOOZE_1_HOUR)).status()).isEqualTo(200);
-        assertThat(click(links.link(person, reminder.id(), occurrenceId, Action.SNOOZE_TOMORROW)).status()).isEqualTo(200);
+    void theOtherSnoozeButtonsSnoozeForAnHourAndUntilTomorrow() {
+        assertThat(press(links.link(person, reminder.id(), occurrenceId, Action.SNOOZE_1_HOUR)).status()).isEqualTo(200);
+        assertThat(press(links.link(person, reminder.id(), occurrenceId, Action.SNOOZE_TOMORROW)).status()).isEqualTo(200);
 
         assertThat(current().snoozes()).containsExactly(occurred.plus(Duration.ofHours(1)),
                 occurred.atZone(java.time.ZoneId.of("Europe/Berlin")).plusDays(1).toInstant());
     }
 
     @Test
-    void aSnoozeLinkClickedLongAfterItsOccurrenceCountsFromTheClick() {
+    void aSnoozeButtonPressedLongAfterItsOccurrenceCountsFromThePress() {
         String longAgo = reminder.id() + "@" + occurred.minus(Duration.ofDays(2));
         Instant before = Instant.now();
 
-        assertThat(click(links.link(person, reminder.id(), longAgo, Action.SNOOZE_15_MINUTES)).status()).isEqualTo(200);
+        assertThat(press(links.link(person, reminder.id(), longAgo, Action.SNOOZE_15_MINUTES)).status()).isEqualTo(200);
 
         assertThat(current().snoozes()).singleElement().satisfies(at ->
                 assertThat(at).isBetween(before.plus(Duration.ofMinutes(14)), Instant.now().plus(Duration.ofMinutes(15))));
     }
 
     @Test
-    void theSkipLinkSkipsTheFirstUpcomingOccurrence() {
+    void theSkipPagesButtonSkipsTheFirstUpcomingOccurrence() {
         Instant firstUpcoming = api.get(person, "/api/reminders/{id}/occurrences?count=1", reminder.id())
                 .as(new TypeReference<List<OccurrenceView>>() {
                 }).getFirst().at();
 
-        Reply reply = click(links.link(person, reminder.id(), occurrenceId, Action.SKIP_NEXT));
+        Reply reply = press(links.link(person, reminder.id(), occurrenceId, Action.SKIP_NEXT));
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.body()).contains("The next one is skipped.");
@@ -182,10 +208,12 @@ class ActionLinksApiTest {
 
     @Test
     void everyActionPageIsStyledByTheAppsStylesheetNotInlineStyleWhichTheCspBlocks() {
-        for (Action action : List.of(Action.STOP, Action.SNOOZE_1_HOUR)) {
-            String link = links.link(person, reminder.id(), occurrenceId, action);
+        for (Action action : Action.values()) {
+            String link = action == Action.DIGEST_OFF ? links.link(person, null, null, action)
+                    : links.link(person, reminder.id(), occurrenceId, action);
             for (Reply reply : List.of(click(link), press(link))) {
-                assertThat(reply.body()).contains("<link rel=\"stylesheet\" href=\"/app.css\">")
+                assertThat(reply.status()).as(action.name()).isEqualTo(200);
+                assertThat(reply.body()).as(action.name()).contains("<link rel=\"stylesheet\" href=\"/app.css\">")
                         .doesNotContain("style=").doesNotContain("<style");
             }
         }
@@ -201,6 +229,18 @@ class ActionLinksApiTest {
         assertThat(result.getStatus().value()).isEqualTo(200);
         assertThat(result.getResponseBody()).isEqualTo("You will get no more reminder e-mails.");
         assertThat(api.preferences(person)).containsEntry("emailEnabled", false);
+    }
+
+    @Test
+    void aPostWithoutThePagesFormActsAndAnswersPlainTextForWebhookReceivers() {
+        String path = path(links.link(person, reminder.id(), occurrenceId, Action.SNOOZE_1_HOUR));
+
+        var result = http.post().uri(path).exchange().expectBody(String.class).returnResult();
+
+        assertThat(result.getStatus().value()).isEqualTo(200);
+        assertThat(result.getResponseHeaders().getContentType().isCompatibleWith(MediaType.TEXT_PLAIN)).isTrue();
+        assertThat(result.getResponseBody()).isEqualTo("Snoozed: we will remind you again in an hour.");
+        assertThat(current().snoozes()).containsExactly(occurred.plus(Duration.ofHours(1)));
     }
 
     @Test
@@ -287,6 +327,7 @@ class ActionLinksApiTest {
         Reply reply = click(link);
 
         assertThat(reply.status()).isEqualTo(410);
+        assertThat(press(link).status()).isEqualTo(410);
         assertThat(reply.isProblem()).as(reply.toString()).isTrue();
         assertThat(reply.json()).containsEntry("title", "This reminder no longer exists");
         assertThat(api.get(person, "/api/reminders/{id}", reminder.id()).status()).isEqualTo(404);
