@@ -1,8 +1,10 @@
-// The web app's service worker (registered by js/install.js, scope "/"). Two jobs:
+// The web app's service worker (registered by js/install.js, scope "/"). Three jobs:
 //  1. The app shell works offline: its files are kept in a versioned cache at install and refreshed on every
 //     successful load (network first, so a release shows at once; the cache only answers when the network cannot).
 //  2. Library readings already opened stay readable offline: GET /api/content/items/<slug> answers are kept (network
 //     first, cache fallback). Nothing else from /api/ is ever kept: no journal, no account, no reminders.
+//  3. Push reminders: a push shows the reminder with "Snooze 15 min" and "Done"; an action POSTs the notification's
+//     signed action link (no sign-in needed, the link is the proof), a click on the body opens the app.
 // A classic script, not a module, so that every browser with service workers can run it.
 
 'use strict';
@@ -30,6 +32,7 @@ const SHELL = [
   '/js/journal-kit.js',
   '/js/live.js',
   '/js/places.js',
+  '/js/push.js',
   '/js/reminder-kit.js',
   '/js/router.js',
   '/js/session.js',
@@ -61,6 +64,7 @@ const SHELL = [
 
 // One reading of the library: /api/content/items/<slug>, and nothing below it (reactions, reaction).
 const LIBRARY_ITEM = /^\/api\/content\/items\/[^/]+$/;
+const ACTION_LINK = /^\/api\/notifications\/actions\/[^/]+$/;
 
 self.addEventListener('install', (event) => {
   // `reload` skips the HTTP cache, so the new version starts from the files as they are now.
@@ -110,4 +114,81 @@ async function networkFirst(request, cacheName, fallbackPath) {
     if (kept) return kept;
     throw offline;
   }
+}
+
+// ---- Push reminders ----
+
+const ACTION_TITLES = { snooze: 'Snooze 15 min', done: 'Done' };
+
+self.addEventListener('push', (event) => {
+  event.waitUntil(showReminder(readPush(event.data)));
+});
+
+/** The payload reminder-service sends: {title, body, tag, reminderId, url, actions: [{action, title, link}]}. */
+function readPush(data) {
+  if (!data) return {};
+  try {
+    return data.json();
+  } catch {
+    return { body: data.text() };
+  }
+}
+
+function showReminder(reminder) {
+  const actions = (Array.isArray(reminder.actions) ? reminder.actions : [])
+    .filter((action) => action && ACTION_TITLES[action.action] && typeof action.link === 'string');
+  const links = {};
+  actions.forEach((action) => { links[action.action] = action.link; });
+  return self.registration.showNotification(reminder.title || 'A gentle reminder', {
+    body: reminder.body || '',
+    tag: reminder.tag || undefined,
+    icon: '/icons/icon-192.png',
+    lang: 'en',
+    data: { url: reminder.url || '/', links },
+    actions: actions.map((action) => ({ action: action.action, title: action.title || ACTION_TITLES[action.action] })),
+  });
+}
+
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  event.waitUntil(respond(event.notification.data || {}, event.action));
+});
+
+async function respond(data, action) {
+  const link = action && data.links ? sameOrigin(data.links[action], ACTION_LINK) : null;
+  if (!link) {
+    return openApp(sameOrigin(data.url) || '/');
+  }
+  try {
+    const answer = await fetch(link, { method: 'POST', credentials: 'omit', cache: 'no-store' });
+    if (answer.ok) return undefined;
+  } catch {
+    // Offline, or the service did not answer: the page below explains or acts when it opens.
+  }
+  // The link's own page acts on snooze and done when it opens, and says kindly when the link no longer works.
+  return self.clients.openWindow(link);
+}
+
+/** The address when it is one of this app's (and, when given, of that shape); null otherwise. */
+function sameOrigin(address, shape) {
+  if (typeof address !== 'string') return null;
+  try {
+    const url = new URL(address, self.location.origin);
+    if (url.origin !== self.location.origin) return null;
+    if (shape && !shape.test(url.pathname)) return null;
+    return url.href;
+  } catch {
+    return null;
+  }
+}
+
+async function openApp(address) {
+  const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+  const open = windows.find((client) => new URL(client.url).origin === self.location.origin);
+  if (open) {
+    // Focus is allowed only while the click is fresh; the page follows the address either way.
+    await open.focus().catch(() => undefined);
+    return open.navigate(address).catch(() => undefined);
+  }
+  return self.clients.openWindow(address);
 }

@@ -1,6 +1,6 @@
 // The installable app: registers the service worker (/sw.js, scope "/") once the page has loaded, so it never
 // competes with the first visit, and forgets what this device keeps for a person when they sign out: the library
-// readings kept for offline use.
+// readings kept for offline use, and the push subscription.
 
 import { onSessionChange } from './session.js';
 
@@ -41,6 +41,10 @@ if ('serviceWorker' in navigator) {
 
 onSessionChange(async (user, changed) => {
   if (user || !changed) return;
-  // Someone signed out (here, in another tab, or their session ended): what they read stays theirs.
+  // Someone signed out (here, in another tab, or their session ended): what they read and their reminders stay theirs.
   if ('caches' in window) caches.delete(LIBRARY_CACHE).catch(() => {});
+  if ('serviceWorker' in navigator) {
+    const { forgetOnThisDevice } = await import('./push.js');
+    forgetOnThisDevice().catch(() => {});
+  }
 });
