@@ -64,7 +64,7 @@ class InstallableWebAppTest {
     void theServiceWorkerIsServedFromTheRootSoItsScopeIsTheWholeApp() {
         http.get().uri("/sw.js").exchange()
                 .expectStatus().isOk()
-                .expectHeader().contentTypeCompatibleWith("text", "javascript")
+                .expectHeader().contentTypeCompatibleWith("text/javascript")
                 // A browser checks for a new version on every visit; no-cache keeps that cheap (304) and never stale.
                 .expectHeader().valueEquals("Cache-Control", "no-cache")
                 .expectHeader().valueMatches("Content-Security-Policy", ".*worker-src 'self'.*manifest-src 'self'.*");
