@@ -158,6 +158,28 @@ class InstallableAppSystemTest {
     }
 
     @Test
+    void signingOutForgetsTheKeptReadingsAndStopsNotificationsOnThisDevice() throws Exception {
+        signedInWithNotificationsAllowed("leaving");
+        try (PushReceiver pushService = new PushReceiver()) {
+            stubThePushService(context, pushService);
+            String slug = People.JSON.readTree(page.request().get(WebBrowser.gateway() + "/api/content/items?size=1").text())
+                    .get("items").get(0).get("slug").asString();
+            WebBrowser.open(page, "reminders");
+            serviceWorker();
+            WebBrowser.open(page, "library/" + slug);
+            WebBrowser.open(page, "reminders");
+            page.waitForResponse(response -> isSubscriptions(response, "PUT"),
+                    () -> page.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName(SWITCH)).check());
+            assertThat(page.evaluate("() => caches.has('mhc-library-v1')")).isEqualTo(true);
+
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
+
+            page.waitForCondition(() -> Boolean.TRUE.equals(page.evaluate("() => window.stubbedPush.current === null")));
+            page.waitForCondition(() -> Boolean.FALSE.equals(page.evaluate("() => caches.has('mhc-library-v1')")));
+        }
+    }
+
+    @Test
     void aReminderSentAsABrowserNotificationOffersSnoozeAndDoneAndDoneIsPostedToItsSignedLink() throws Exception {
         signedInWithNotificationsAllowed("done");
         try (PushReceiver pushService = new PushReceiver()) {
