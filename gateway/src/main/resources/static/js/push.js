@@ -90,8 +90,9 @@ async function resend(subscription) {
 
 function failureText(error) {
   if (error instanceof ApiError) return `${error.title}. ${error.detail || ''}`.trim();
-  // The browser's own push service (for Chrome, Google's) could not be reached or refused the subscription.
-  return 'Your browser could not reach its notification service, so nothing changed. Please try again later.';
+  // The browser's own push service (for Chrome, Google's) could not be reached or refused the subscription, or the
+  // service worker did not start.
+  return 'Your browser could not set up notifications just now, so nothing changed. Please try again later.';
 }
 
 /**
@@ -125,6 +126,8 @@ async function draw(slot) {
     resend(subscription);
   } else if (blocked) {
     say('Notifications are blocked for this site in your browser’s settings. Allow them there, then turn this on.');
+  } else if (Notification.permission === 'granted') {
+    say('Off. Turn it on to get reminders here.');
   } else {
     say('Off. Turning it on asks your browser for permission.');
   }
