@@ -6,6 +6,7 @@ import { currentUser, isEditor, onSessionChange, restore, signOut } from './sess
 import { navigate, onPageShown, parse, prefetch, prefetchPages, show, start } from './router.js';
 import { connect, disconnect, onInbox, unreadCount } from './live.js';
 import { drawVerifyNotice } from './verify-notice.js';
+import './install.js';
 
 const nav = document.getElementById('nav-list');
 const menuButton = document.getElementById('menu-button');

@@ -25,6 +25,7 @@ export const CHANNELS = [
   { value: 'inbox', label: 'In the app (inbox)', hint: 'Shows up live while the app is open.' },
   { value: 'email', label: 'E-mail', hint: 'To the address on your account.' },
   { value: 'webhook', label: 'My webhook', hint: 'For your own tools; set it up below the list of reminders.' },
+  { value: 'push', label: 'Browser notifications', hint: 'Pops up even when the app is closed, on each device where you turned on “Notifications on this device” (Reminders page).' },
 ];
 
 export function kindLabel(kind) {

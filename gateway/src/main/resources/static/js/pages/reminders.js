@@ -1,5 +1,5 @@
-// Reminders: the list with one-click pause, skip and delete; the preferences (quiet hours, pause, e-mail, zone); and
-// the webhook set-up, whose secret is shown once.
+// Reminders: the list with one-click pause, skip and delete; notifications on this device (push.js); the preferences
+// (quiet hours, pause, e-mail, zone); and the webhook set-up, whose secret is shown once.
 
 import { h, replace, field, uid, toast, announce } from '../dom.js';
 import { api } from '../api.js';
@@ -7,8 +7,9 @@ import { userZone } from '../session.js';
 import { pageTitle, problemBox, emptyState, loading, busy, confirmDialog, showFormProblem, clearFormProblem } from '../ui.js';
 import { describeSchedule, kindLabel, occurrenceText } from '../reminder-kit.js';
 import { zoneSelect } from '../places.js';
+import { pushSection } from '../push.js';
 
-const CHANNEL_WORDS = { inbox: 'in the app', email: 'by e-mail', webhook: 'to your webhook' };
+const CHANNEL_WORDS = { inbox: 'in the app', email: 'by e-mail', webhook: 'to your webhook', push: 'as a notification' };
 
 function channelWords(channels) {
   return channels.map((c) => CHANNEL_WORDS[c] || c).join(', ');
@@ -23,6 +24,7 @@ export default async function render(root, ctx) {
     ...pageTitle('Reminders', 'Gentle nudges at your local time, through the channels you choose. Snooze, skip or stop any of them in one click.'),
     h('p', {}, h('a', { class: 'button primary', href: '#/reminders/new', text: 'Add a reminder' })),
     h('section', { attrs: { 'aria-labelledby': 'list-title' } }, h('h2', { id: 'list-title', text: 'Your reminders' }), listSlot),
+    pushSection(),
     h('section', { attrs: { 'aria-labelledby': 'prefs-title' } }, h('h2', { id: 'prefs-title', text: 'Quiet hours and pauses' }), prefsSlot),
     h('section', { attrs: { 'aria-labelledby': 'webhook-title' } }, h('h2', { id: 'webhook-title', text: 'Webhook for your own tools' }), webhookSlot),
   );

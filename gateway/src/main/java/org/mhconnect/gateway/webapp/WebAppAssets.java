@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.web.server.WebFilter;
 
 /**
@@ -27,9 +28,15 @@ class WebAppAssets {
     /** Each file is hashed once per version of it (its address and modification time). */
     private final Map<String, String> etags = new ConcurrentHashMap<>();
 
+    /** The installed app's manifest; Spring's list of file types does not know {@code .webmanifest}. */
+    static final MediaType WEB_MANIFEST = MediaType.parseMediaType("application/manifest+json");
+
     @Bean
     ResourceHandlerRegistrationCustomizer contentEtags() {
-        return registration -> registration.setEtagGenerator(this::etagOf);
+        return registration -> {
+            registration.setEtagGenerator(this::etagOf);
+            registration.setMediaTypes(Map.of("webmanifest", WEB_MANIFEST));
+        };
     }
 
     /**
