@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -17,7 +19,7 @@ import org.mhconnect.events.journal.Emotions;
  * Gentle insights over a range of the writer's local days, computed from the entry summaries alone: no entry is
  * opened to compute them. Days are the days the writer lived them, in their own time zone.
  *
- * @param moodByDay   every day of the range: the mean mood of its entries (absent on a day without one) and the
+ * @param moodByDay   every day of the range: the mean mood of its entries that have one (absent on a day without) and the
  *                    mean of the daily means over the seven days ending that day
  * @param emotions    how often each emotion was named, most frequent first
  * @param weekdays    Monday to Sunday: how many entries, and their mean mood
@@ -64,8 +66,9 @@ public record Insights(LocalDate from, LocalDate to, int entries, List<DayMood> 
                 .toList();
         Map<LocalDate, List<Summary>> byDay = inRange.stream()
                 .collect(Collectors.groupingBy(Summary::day, TreeMap::new, Collectors.toList()));
+        // A day's mean mood is over the entries that have one; a day written without any mood has no mean.
         Map<LocalDate, Double> dailyMean = new TreeMap<>();
-        byDay.forEach((day, list) -> dailyMean.put(day, list.stream().mapToInt(Summary::mood).average().orElseThrow()));
+        byDay.forEach((day, list) -> meanMood(list).ifPresent(mean -> dailyMean.put(day, mean)));
 
         List<DayMood> moodByDay = new ArrayList<>();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
@@ -80,7 +83,7 @@ public record Insights(LocalDate from, LocalDate to, int entries, List<DayMood> 
         }
 
         return new Insights(from, to, inRange.size(), moodByDay, emotions(inRange), weekdays(inRange),
-                practice(byDay, dailyMean), consistency(from, to, dailyMean.keySet()));
+                practice(byDay, dailyMean), consistency(from, to, byDay.keySet()));
     }
 
     private static List<EmotionCount> emotions(List<Summary> entries) {
@@ -99,7 +102,7 @@ public record Insights(LocalDate from, LocalDate to, int entries, List<DayMood> 
         for (DayOfWeek day : DayOfWeek.values()) {
             List<Summary> onDay = entries.stream().filter(s -> s.day().getDayOfWeek() == day).toList();
             patterns.add(new WeekdayPattern(day, onDay.size(),
-                    onDay.isEmpty() ? null : round(onDay.stream().mapToInt(Summary::mood).average().orElseThrow())));
+                    round(meanMood(onDay).stream().boxed().findFirst().orElse(null))));
         }
         return patterns;
     }
@@ -107,8 +110,11 @@ public record Insights(LocalDate from, LocalDate to, int entries, List<DayMood> 
     private static PracticeComparison practice(Map<LocalDate, List<Summary>> byDay, Map<LocalDate, Double> dailyMean) {
         List<Double> with = new ArrayList<>();
         List<Double> without = new ArrayList<>();
-        byDay.forEach((day, list) -> (list.stream().anyMatch(s -> s.practiceId() != null) ? with : without)
-                .add(dailyMean.get(day)));
+        byDay.forEach((day, list) -> {
+            if (dailyMean.containsKey(day)) {
+                (list.stream().anyMatch(s -> s.practiceId() != null) ? with : without).add(dailyMean.get(day));
+            }
+        });
         Double withMean = mean(with);
         Double withoutMean = mean(without);
         return new PracticeComparison(new PracticeComparison.Group(with.size(), round(withMean)),
@@ -133,6 +139,11 @@ public record Insights(LocalDate from, LocalDate to, int entries, List<DayMood> 
                 : percent >= 40 ? "You show up often. Any day is a good day to write again."
                 : "Every entry counts, whenever it comes. There is nothing to catch up on.";
         return new Consistency(percent, journaled.size(), days, message);
+    }
+
+    /** The mean of the moods given; entries written without a mood are left out, not counted as zero. */
+    private static OptionalDouble meanMood(List<Summary> entries) {
+        return entries.stream().map(Summary::mood).filter(Objects::nonNull).mapToInt(Integer::intValue).average();
     }
 
     private static Double mean(List<Double> values) {

@@ -97,6 +97,20 @@ class InsightsTest {
     }
 
     @Test
+    void anEntryWithoutAMoodCountsAsADayWrittenButNotInTheMoods() {
+        Insights insights = Insights.of(MONDAY, MONDAY.plusDays(6), List.of(
+                withoutMood(MONDAY), entry(MONDAY, 20, 4),      // Monday's mean is the one mood given: 4
+                withoutMood(MONDAY.plusDays(1))));              // Tuesday: written, no mood
+
+        assertThat(insights.entries()).isEqualTo(3);
+        assertThat(insights.moodByDay().get(0)).isEqualTo(new Insights.DayMood(MONDAY, 4.0, 2, 4.0));
+        assertThat(insights.moodByDay().get(1)).isEqualTo(new Insights.DayMood(MONDAY.plusDays(1), null, 1, 4.0));
+        assertThat(insights.weekdays().get(1)).isEqualTo(new Insights.WeekdayPattern(DayOfWeek.TUESDAY, 1, null));
+        assertThat(insights.practice().withoutPractice()).isEqualTo(new Insights.PracticeComparison.Group(1, 4.0));
+        assertThat(insights.consistency().daysJournaled()).isEqualTo(2);
+    }
+
+    @Test
     void entriesOutsideTheRangeAreLeftOut() {
         Insights insights = Insights.of(MONDAY, MONDAY.plusDays(1), List.of(
                 entry(MONDAY.minusDays(1), 23, 1), entry(MONDAY, 0, 5), entry(MONDAY.plusDays(2), 0, 1)));
@@ -107,6 +121,10 @@ class InsightsTest {
     private static Summary entry(LocalDate day, int hour, int mood, String... emotions) {
         return new Summary(UUID.randomUUID().toString(), LocalDateTime.of(day, java.time.LocalTime.of(hour, 0)), mood,
                 List.of(emotions), List.of(), null);
+    }
+
+    private static Summary withoutMood(LocalDate day) {
+        return new Summary(UUID.randomUUID().toString(), day.atTime(8, 0), null, List.of(), List.of(), null);
     }
 
     private static Summary practised(LocalDate day, int mood) {
