@@ -1,6 +1,6 @@
 // Time zones and countries for the forms. The zone list comes from the browser (Intl); country names too.
 
-import { h } from './dom.js';
+import { h, UI_LOCALE } from './dom.js';
 
 const FALLBACK_ZONES = ['UTC', 'Europe/London', 'Europe/Berlin', 'Europe/Paris', 'America/New_York', 'America/Chicago',
   'America/Denver', 'America/Los_Angeles', 'Asia/Tokyo', 'Asia/Kolkata', 'Australia/Sydney', 'Pacific/Auckland'];
@@ -81,7 +81,7 @@ export function zoneSelect(selected, props = {}) {
   return input;
 }
 
-// ISO 3166-1 alpha-2 codes; the names come from Intl.DisplayNames in the reader's language.
+// ISO 3166-1 alpha-2 codes; the names come from Intl.DisplayNames in the app's language (UI_LOCALE).
 const COUNTRIES = ('AD AE AF AG AI AL AM AO AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BW BY '
   + 'BZ CA CD CF CG CH CI CK CL CM CN CO CR CU CV CW CY CZ DE DJ DK DM DO DZ EC EE EG ER ES ET FI FJ FK FM FO FR GA GB '
   + 'GD GE GF GG GH GI GL GM GN GP GQ GR GT GU GW GY HK HN HR HT HU ID IE IL IM IN IQ IR IS IT JE JM JO JP KE KG KH KI '
@@ -92,7 +92,7 @@ const COUNTRIES = ('AD AE AF AG AI AL AM AO AR AS AT AU AW AX AZ BA BB BD BE BF 
 
 export function countryName(code) {
   try {
-    return new Intl.DisplayNames(undefined, { type: 'region' }).of(code) || code;
+    return new Intl.DisplayNames(UI_LOCALE, { type: 'region' }).of(code) || code;
   } catch {
     return code;
   }
@@ -103,7 +103,7 @@ export function countrySelect(selected, props = {}, emptyLabel) {
   const select = h('select', { name: 'country', ...props });
   if (emptyLabel) select.append(h('option', { value: '', text: emptyLabel }));
   COUNTRIES.map((code) => ({ code, name: countryName(code) }))
-    .sort((a, b) => a.name.localeCompare(b.name))
+    .sort((a, b) => a.name.localeCompare(b.name, UI_LOCALE))
     .forEach(({ code, name }) => select.append(h('option', { value: code, text: name, selected: code === selected })));
   return select;
 }

@@ -1,7 +1,7 @@
 // Pieces several pages share: kind error messages, empty states, form errors, confirmation dialogs, mood words and
 // the way a support resource is shown.
 
-import { h, add } from './dom.js';
+import { h, add, UI_LOCALE } from './dom.js';
 
 export const MOODS = [
   { value: 1, label: 'Very low', glyph: '◔' },
@@ -181,7 +181,7 @@ export function supportResource(resource, headingLevel = 'h3') {
 
 function languageNames(codes) {
   try {
-    const names = new Intl.DisplayNames(undefined, { type: 'language' });
+    const names = new Intl.DisplayNames(UI_LOCALE, { type: 'language' });
     return codes.map((c) => names.of(c)).join(', ');
   } catch {
     return codes.join(', ');

@@ -1,6 +1,6 @@
 // The journal: entries newest first, with filters kept in the address, and "Show more" through the cursor.
 
-import { h, replace, uid } from '../dom.js';
+import { h, replace, uid, UI_LOCALE } from '../dom.js';
 import { api, query } from '../api.js';
 import { MOODS, moodLabel, pageTitle, problemBox, emptyState, loading } from '../ui.js';
 import { emotions } from '../journal-kit.js';
@@ -22,7 +22,7 @@ export function localText(localDateTime) {
   const [date, time = '00:00'] = String(localDateTime).split('T');
   const [y, m, d] = date.split('-').map(Number);
   const [hh, mm] = time.split(':').map(Number);
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'short', timeZone: 'UTC' })
+  return new Intl.DateTimeFormat(UI_LOCALE, { dateStyle: 'full', timeStyle: 'short', timeZone: 'UTC' })
     .format(new Date(Date.UTC(y, m - 1, d, hh, mm)));
 }
 

@@ -1,7 +1,7 @@
 // Today: a practice for right now, a journaling prompt and a gentle measure of showing up. No streaks, no guilt.
 // For a day after the crisis panel closed, a calm "Support is here" card comes first.
 
-import { h, replace, todayIn, uid } from '../dom.js';
+import { h, replace, todayIn, uid, UI_LOCALE } from '../dom.js';
 import { api, query } from '../api.js';
 import { currentUser, userZone } from '../session.js';
 import { MOODS, pageTitle, problemBox, loading } from '../ui.js';
@@ -153,7 +153,7 @@ export default async function render(root, ctx) {
       const parts = [];
       if (inbox.unread > 0) parts.push(h('p', {}, h('a', { href: '#/inbox', text: `${inbox.unread} unread in your inbox` })));
       if (next) {
-        const when = new Intl.DateTimeFormat(undefined, { weekday: 'long', hour: '2-digit', minute: '2-digit', timeZone: next.o.timeZone }).format(new Date(next.o.at));
+        const when = new Intl.DateTimeFormat(UI_LOCALE, { weekday: 'long', hour: '2-digit', minute: '2-digit', timeZone: next.o.timeZone }).format(new Date(next.o.at));
         parts.push(h('p', { text: `Your next reminder, “${next.r.title}”, arrives ${when}.` }));
       }
       if (parts.length) {
