@@ -8,7 +8,7 @@ import { emotions } from '../journal-kit.js';
 export function entryLine(entry, labels) {
   const title = entry.title || firstWords(entry.body);
   return h('li', { class: 'card' },
-    h('p', { class: 'meta' }, localText(entry.localDateTime), ' · ', h('span', { text: `Mood: ${moodLabel(entry.mood)}` })),
+    h('p', { class: 'meta' }, localText(entry.localDateTime), entry.mood ? [' · ', h('span', { text: `Mood: ${moodLabel(entry.mood)}` })] : null),
     h('h3', {}, h('a', { href: `#/journal/${encodeURIComponent(entry.id)}`, text: title })),
     entry.emotions && entry.emotions.length
       ? h('ul', { class: 'tags', attrs: { 'aria-label': 'Feelings' } }, entry.emotions.map((e) => h('li', { class: 'pill', text: labels[e] || e }))) : null,
