@@ -16,6 +16,11 @@ export function moodLabel(value) {
   return mood ? mood.label : '';
 }
 
+/** The days written in a period, as the insights count them: "1 of 30 days". */
+export function daysOf(consistency) {
+  return `${consistency.daysJournaled} of ${consistency.days} ${consistency.days === 1 ? 'day' : 'days'}`;
+}
+
 /** The page's main heading; the router moves focus here after every change of page. */
 export function pageTitle(text, lead) {
   const heading = h('h1', { text, attrs: { tabindex: '-1' }, id: 'page-title' });

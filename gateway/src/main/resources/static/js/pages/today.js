@@ -4,7 +4,7 @@
 import { h, replace, todayIn, uid, UI_LOCALE } from '../dom.js';
 import { api, query } from '../api.js';
 import { currentUser, userZone } from '../session.js';
-import { MOODS, pageTitle, problemBox, loading } from '../ui.js';
+import { MOODS, pageTitle, problemBox, loading, daysOf } from '../ui.js';
 import { itemCard } from './library-cards.js';
 import { forgetSupportShown, loadSafetyPlan, supportRecentlyShown } from '../care.js';
 
@@ -128,12 +128,12 @@ export default async function render(root, ctx) {
       const insights = await api(`/api/journal/insights${query({ timeZone: zone })}`, { signal: ctx.signal });
       const c = insights.consistency;
       const bar = h('div', { class: 'meter-bar', attrs: { 'aria-hidden': 'true' } }, h('div', { class: 'meter-fill' }));
-      bar.firstChild.style.width = `${Math.max(2, c.score)}%`;
+      bar.firstChild.style.width = `${Math.max(2, Math.round((100 * c.daysJournaled) / c.days))}%`;
       replace(consistencySlot,
         h('p', { class: 'lead', text: c.message }),
         c.daysJournaled > 0
-          ? h('p', { text: `You wrote on ${c.daysJournaled} of the last ${c.days} days. Your gentle consistency is ${c.score} out of 100.` })
-          : h('p', { text: 'Your first entry will start a gentle measure of showing up. Missing a day never resets it.' }),
+          ? h('p', { text: `You wrote on ${daysOf(c)}.` })
+          : h('p', { text: 'The days you write will gather here. There is no streak to keep and nothing to reset.' }),
         c.daysJournaled > 0 ? bar : null,
         h('p', {}, h('a', { href: '#/insights', text: 'See your insights' })));
     } catch (error) {
