@@ -2,9 +2,6 @@ package org.mhconnect.gateway.webapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.mhconnect.gateway.GatewayIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,16 +16,15 @@ class TimeZoneChoicesTest {
 
     @Test
     void everyoneGetsTheCurrentZoneNamesAndTheLegacyNamesTheyReplace() {
-        Map<?, ?> choices = http.get().uri("/api/time-zones").exchange()
+        TimeZoneChoices.Choices choices = http.get().uri("/api/time-zones").exchange()
                 .expectStatus().isOk()
                 .expectHeader().value("Cache-Control", value -> assertThat(value).contains("max-age=86400").contains("public"))
-                .expectBody(Map.class).returnResult().getResponseBody();
+                .expectBody(TimeZoneChoices.Choices.class).returnResult().getResponseBody();
 
-        List<?> zones = (List<?>) choices.get("zones");
-        assertThat(zones).contains("UTC", "Europe/Kyiv", "Asia/Kolkata", "Europe/Prague")
+        assertThat(choices.zones()).contains("UTC", "Europe/Kyiv", "Asia/Kolkata", "Europe/Prague")
                 .doesNotContain("Europe/Kiev", "Asia/Calcutta", "Europe/Bratislava", "Etc/GMT+2")
                 .doesNotHaveDuplicates();
-        assertThat((Map<?, ?>) choices.get("legacyNames")).containsEntry("Europe/Kiev", "Europe/Kyiv")
+        assertThat(choices.legacyNames()).containsEntry("Europe/Kiev", "Europe/Kyiv")
                 .containsEntry("Asia/Calcutta", "Asia/Kolkata");
     }
 }
