@@ -2,7 +2,7 @@
 // the same numbers for anyone who cannot see the picture. Colours come from CSS classes (light and dark), and the
 // moving average is dashed, so colour is never the only difference.
 
-import { h, s, formatLocalDay } from './dom.js';
+import { h, s, formatLocalDay, UI_LOCALE } from './dom.js';
 import { moodLabel } from './ui.js';
 
 let chartCount = 0;
@@ -102,7 +102,7 @@ export function moodChart(days) {
 
 function shortDay(isoDate) {
   const [yy, mm, dd] = isoDate.split('-').map(Number);
-  return new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(yy, mm - 1, dd)));
+  return new Intl.DateTimeFormat(UI_LOCALE, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(yy, mm - 1, dd)));
 }
 
 /** How often each feeling was named: horizontal bars, most frequent first. */

@@ -4,6 +4,13 @@
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /**
+ * The language the app is written in: the document's own (`<html lang="en">`). Dates, country names and language
+ * names are formatted in it, always with this explicit locale, so a browser set to German does not mix "Englisch"
+ * and "Dezember" into English sentences.
+ */
+export const UI_LOCALE = document.documentElement.lang || 'en';
+
+/**
  * Makes an element. `props` may hold: class, text, html (never used with data from people), attrs (an object of
  * attributes, such as aria-*), dataset, on (an object of event listeners), and any DOM property (value, checked,
  * disabled, hidden, type, name, id, href, htmlFor...). Children may be nodes, strings, arrays, null or false.
@@ -134,18 +141,18 @@ export function formatDateTime(value, timeZone, options = {}) {
   if (!value) return '';
   const date = value instanceof Date ? value : new Date(value);
   try {
-    return new Intl.DateTimeFormat(undefined, {
+    return new Intl.DateTimeFormat(UI_LOCALE, {
       dateStyle: options.dateStyle ?? 'medium', timeStyle: options.timeStyle ?? 'short', timeZone,
     }).format(date);
   } catch {
-    return date.toLocaleString();
+    return date.toLocaleString(UI_LOCALE);
   }
 }
 
 /** A local ISO date (yyyy-mm-dd) such as "2026-03-14", read as a calendar day. */
 export function formatLocalDay(isoDate, style = 'medium') {
   const [y, m, d] = isoDate.split('-').map(Number);
-  return new Intl.DateTimeFormat(undefined, { dateStyle: style, timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
+  return new Intl.DateTimeFormat(UI_LOCALE, { dateStyle: style, timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 /** Today's date in a time zone, as yyyy-mm-dd. */

@@ -31,14 +31,26 @@ const QUADRANTS = [
   { pleasantness: 'UNPLEASANT', energy: 'LOW', title: 'Unpleasant and low' },
 ];
 
-/** Five large radio buttons, 1 (very low) to 5 (very good). */
-export function moodPicker(selected, legend = 'How is your mood?') {
-  return h('fieldset', { class: 'mood-picker' },
+/**
+ * Five large radio buttons, 1 (very low) to 5 (very good). Choosing one is optional; once one is chosen, a small
+ * button takes the choice back, because radio buttons alone cannot be unticked.
+ */
+export function moodPicker(selected, legend = 'How is your mood? (optional)') {
+  const clear = h('button', { type: 'button', class: 'link-button', text: 'Leave the mood out', hidden: !selected });
+  const fieldset = h('fieldset', { class: 'mood-picker' },
     h('legend', { text: legend }),
     h('div', { class: 'moods' }, MOODS.map((mood) => h('label', { class: 'mood' },
-      h('input', { type: 'radio', name: 'mood', value: mood.value, checked: Number(selected) === mood.value, required: true, attrs: { 'aria-describedby': 'mood-error' } }),
+      h('input', { type: 'radio', name: 'mood', value: mood.value, checked: Number(selected) === mood.value }),
       h('span', {}, h('b', { text: mood.glyph, attrs: { 'aria-hidden': 'true' } }), mood.label)))),
-    h('p', { class: 'field-error', id: 'mood-error', hidden: true }));
+    h('p', {}, clear));
+  fieldset.addEventListener('change', () => { clear.hidden = !fieldset.querySelector('input:checked'); });
+  clear.addEventListener('click', () => {
+    fieldset.querySelectorAll('input:checked').forEach((input) => { input.checked = false; });
+    clear.hidden = true;
+    fieldset.querySelector('input').focus();
+    fieldset.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  return fieldset;
 }
 
 /** Emotion chips in the four groups of a mood meter; checkboxes underneath, up to ten. */

@@ -1,11 +1,14 @@
-// Time zones and countries for the forms. The zone list comes from the browser (Intl); country names too.
+// Time zones and countries for the forms. The zones come from the gateway (GET /api/time-zones): the current names
+// the services keep, and the legacy names they replace, from the one time-zones module. Until that answer arrives,
+// or when it cannot, the browser's own list (Intl) stands in, with the renames below. Country names come from Intl.
 
-import { h } from './dom.js';
+import { h, UI_LOCALE } from './dom.js';
 
 const FALLBACK_ZONES = ['UTC', 'Europe/London', 'Europe/Berlin', 'Europe/Paris', 'America/New_York', 'America/Chicago',
   'America/Denver', 'America/Los_Angeles', 'Asia/Tokyo', 'Asia/Kolkata', 'Australia/Sydney', 'Pacific/Auckland'];
 
-// Old names the browser may still list or report (CLDR keeps some), and the names the IANA database uses now.
+// Old names the browser may still list or report (CLDR keeps some), and the names the IANA database uses now: only
+// until the server's own list of legacy names has arrived.
 const RENAMED = {
   'Asia/Calcutta': 'Asia/Kolkata', 'Europe/Kiev': 'Europe/Kyiv', 'Asia/Saigon': 'Asia/Ho_Chi_Minh',
   'Asia/Katmandu': 'Asia/Kathmandu', 'Asia/Rangoon': 'Asia/Yangon', 'Atlantic/Faeroe': 'Atlantic/Faroe',
@@ -20,9 +23,32 @@ const RENAMED = {
   'Etc/UTC': 'UTC', 'Etc/GMT': 'UTC', GMT: 'UTC', 'Etc/Universal': 'UTC', 'Etc/Zulu': 'UTC',
 };
 
+let legacyNames = RENAMED;
+let serverZones = null;
+let asked = null;
+
+/** Asks the gateway once per visit for the zones people can choose; resolves true when they arrived. */
+function askForZones() {
+  if (!asked) {
+    asked = fetch('/api/time-zones', { credentials: 'same-origin' })
+      .then((response) => (response.ok ? response.json() : null))
+      .then((choices) => {
+        if (!choices || !Array.isArray(choices.zones)) throw new Error('no zones');
+        legacyNames = choices.legacyNames || {};
+        serverZones = choices.zones;
+        return true;
+      })
+      .catch(() => {
+        asked = null; // Asked again by the next zone field.
+        return false;
+      });
+  }
+  return asked;
+}
+
 /** A zone's current name: "Europe/Kiev" is "Europe/Kyiv". */
 export function canonicalZone(zone) {
-  return RENAMED[zone] || zone;
+  return legacyNames[zone] || zone;
 }
 
 /** The browser's own zone, by its current name. */
@@ -36,11 +62,13 @@ export function browserZone() {
 
 /** Every time zone by its current name, sorted, the browser's own first. */
 export function zones(extra) {
-  let list;
-  try {
-    list = Intl.supportedValuesOf('timeZone');
-  } catch {
-    list = FALLBACK_ZONES;
+  let list = serverZones;
+  if (!list) {
+    try {
+      list = Intl.supportedValuesOf('timeZone');
+    } catch {
+      list = FALLBACK_ZONES;
+    }
   }
   const all = new Set(list.map(canonicalZone));
   all.add('UTC');
@@ -57,12 +85,26 @@ function zoneList(extra) {
   let list = document.getElementById(ZONE_LIST_ID);
   if (!list) {
     list = h('datalist', { id: ZONE_LIST_ID });
-    list.append(...zones().map((zone) => h('option', { value: zone, label: zone.split('/').pop().replace(/_/g, ' ') })));
+    fillZoneList(list);
     document.body.append(list);
+  }
+  if (!serverZones) {
+    askForZones().then((arrived) => {
+      if (!arrived) return;
+      fillZoneList(list);
+      // A field still showing a legacy name (the browser's own, say) shows its current one, unless someone is typing.
+      document.querySelectorAll(`input[list="${ZONE_LIST_ID}"]`).forEach((input) => {
+        if (document.activeElement !== input && legacyNames[input.value]) input.value = legacyNames[input.value];
+      });
+    });
   }
   const wanted = extra && canonicalZone(extra);
   if (wanted && !list.querySelector(`option[value="${CSS.escape(wanted)}"]`)) list.append(h('option', { value: wanted }));
   return list;
+}
+
+function fillZoneList(list) {
+  list.replaceChildren(...zones().map((zone) => h('option', { value: zone, label: zone.split('/').pop().replace(/_/g, ' ') })));
 }
 
 /**
@@ -81,7 +123,7 @@ export function zoneSelect(selected, props = {}) {
   return input;
 }
 
-// ISO 3166-1 alpha-2 codes; the names come from Intl.DisplayNames in the reader's language.
+// ISO 3166-1 alpha-2 codes; the names come from Intl.DisplayNames in the app's language (UI_LOCALE).
 const COUNTRIES = ('AD AE AF AG AI AL AM AO AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BW BY '
   + 'BZ CA CD CF CG CH CI CK CL CM CN CO CR CU CV CW CY CZ DE DJ DK DM DO DZ EC EE EG ER ES ET FI FJ FK FM FO FR GA GB '
   + 'GD GE GF GG GH GI GL GM GN GP GQ GR GT GU GW GY HK HN HR HT HU ID IE IL IM IN IQ IR IS IT JE JM JO JP KE KG KH KI '
@@ -92,7 +134,7 @@ const COUNTRIES = ('AD AE AF AG AI AL AM AO AR AS AT AU AW AX AZ BA BB BD BE BF 
 
 export function countryName(code) {
   try {
-    return new Intl.DisplayNames(undefined, { type: 'region' }).of(code) || code;
+    return new Intl.DisplayNames(UI_LOCALE, { type: 'region' }).of(code) || code;
   } catch {
     return code;
   }
@@ -103,7 +145,7 @@ export function countrySelect(selected, props = {}, emptyLabel) {
   const select = h('select', { name: 'country', ...props });
   if (emptyLabel) select.append(h('option', { value: '', text: emptyLabel }));
   COUNTRIES.map((code) => ({ code, name: countryName(code) }))
-    .sort((a, b) => a.name.localeCompare(b.name))
+    .sort((a, b) => a.name.localeCompare(b.name, UI_LOCALE))
     .forEach(({ code, name }) => select.append(h('option', { value: code, text: name, selected: code === selected })));
   return select;
 }

@@ -1,7 +1,7 @@
 // What the reminder pages and onboarding share: the kinds, weekdays, friendly schedule text and the live preview of
 // the next occurrences (POST /api/reminders/preview).
 
-import { h, debounce } from './dom.js';
+import { h, debounce, UI_LOCALE } from './dom.js';
 import { api } from './api.js';
 
 export const KINDS = [
@@ -53,7 +53,7 @@ export function occurrenceText(occurrence) {
   const date = new Date(occurrence.at);
   let text;
   try {
-    text = new Intl.DateTimeFormat(undefined, {
+    text = new Intl.DateTimeFormat(UI_LOCALE, {
       weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', timeZone: occurrence.timeZone,
     }).format(date);
   } catch {

@@ -6,6 +6,7 @@ import {
   api, ApiError, forgetExpiry, knownExpiry, mayHaveSession, refreshSession, rememberExpiry, renewedUser, whenSignedOut,
 } from './api.js';
 import { forgetSupportShown } from './care.js';
+import { forgetAllDrafts } from './drafts.js';
 
 let user = null;
 let renewTimer = 0;
@@ -103,6 +104,8 @@ export function endLocally() {
   window.clearTimeout(renewTimer);
   // The "Support is here" card is private to the person who saw the panel: it never outlives their session here.
   forgetSupportShown();
+  // Journal drafts are words: none stays on this device once nobody is signed in.
+  forgetAllDrafts();
   forgetExpiry();
   setUser(null);
 }

@@ -1,7 +1,7 @@
 // Pieces several pages share: kind error messages, empty states, form errors, confirmation dialogs, mood words and
 // the way a support resource is shown.
 
-import { h, add } from './dom.js';
+import { h, add, UI_LOCALE } from './dom.js';
 
 export const MOODS = [
   { value: 1, label: 'Very low', glyph: '◔' },
@@ -14,6 +14,11 @@ export const MOODS = [
 export function moodLabel(value) {
   const mood = MOODS.find((m) => m.value === Math.round(value));
   return mood ? mood.label : '';
+}
+
+/** The days written in a period, as the insights count them: "1 of 30 days". */
+export function daysOf(consistency) {
+  return `${consistency.daysJournaled} of ${consistency.days} ${consistency.days === 1 ? 'day' : 'days'}`;
 }
 
 /** The page's main heading; the router moves focus here after every change of page. */
@@ -181,7 +186,7 @@ export function supportResource(resource, headingLevel = 'h3') {
 
 function languageNames(codes) {
   try {
-    const names = new Intl.DisplayNames(undefined, { type: 'language' });
+    const names = new Intl.DisplayNames(UI_LOCALE, { type: 'language' });
     return codes.map((c) => names.of(c)).join(', ');
   } catch {
     return codes.join(', ');

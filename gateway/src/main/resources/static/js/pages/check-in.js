@@ -1,6 +1,7 @@
-// The self-compassion check-in: twelve statements, one per screen, then the results with the six subscales and the
-// history. It is a reflection, not a test and not a diagnosis, and the words say so. A low result brings a gentle
-// offer of support.
+// The self-compassion check-in: twelve statements, one per screen, then the results with the six parts and the
+// history. Every part reads the same way, higher is kinder (the service turns the harsh parts round and names them
+// for their opposite), and the part that asked the most leads to a matching practice from the library. It is a
+// reflection, not a test and not a diagnosis, and the words say so. A low result brings a gentle offer of support.
 
 import { h, replace, announce, formatLocalDay } from '../dom.js';
 import { api } from '../api.js';
@@ -99,12 +100,10 @@ export default async function render(root, ctx) {
   function results(result) {
     heading.textContent = 'Your reflection';
     ctx.title('Your check-in reflection');
-    const kind = result.subscales.filter((sub) => !sub.harsh);
-    const harsh = result.subscales.filter((sub) => sub.harsh);
-    const subTable = (caption, list) => h('table', { class: 'data-table' },
-      h('caption', { text: caption }),
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: 'Part' }), h('th', { scope: 'col', class: 'num', text: 'Score (1 to 5)' }))),
-      h('tbody', {}, list.map((sub) => h('tr', {}, h('th', { scope: 'row', text: sub.label }), h('td', { class: 'num', text: sub.score.toFixed(1) })))));
+    const parts = h('table', { class: 'data-table', dataset: { testid: 'checkin-parts' } },
+      h('caption', { text: 'Each part from 1 to 5: higher is kinder to yourself' }),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: 'Part' }), h('th', { scope: 'col', class: 'num', text: 'Kindness (1 to 5)' }))),
+      h('tbody', {}, result.subscales.map((sub) => h('tr', {}, h('th', { scope: 'row', text: sub.kindLabel }), h('td', { class: 'num', text: sub.kindness.toFixed(1) })))));
     replace(stage,
       h('section', { class: 'panel', dataset: { testid: 'checkin-result' } },
         h('p', { class: 'lead', text: BANDS[result.band] || '' }),
@@ -112,12 +111,10 @@ export default async function render(root, ctx) {
         h('p', {}, h('strong', { text: `Overall: ${result.total.toFixed(2)} out of 5` }), ' (higher means kinder to yourself).')),
       result.band === 'LOW' ? gentleSuggestion('h2') : null,
       h('h2', { text: 'The six parts' }),
-      h('div', { class: 'grid-2' },
-        h('div', { class: 'table-wrap' }, subTable('Kind ways of relating to yourself (higher is kinder)', kind)),
-        h('div', { class: 'table-wrap' }, subTable('Harsher ways (lower is gentler)', harsh))),
+      h('div', { class: 'table-wrap' }, parts),
+      practiceFor(result.practice, ctx.signal),
       h('p', { class: 'meta', text: questions.note || 'A moment of reflection, not a test and not a diagnosis.' }),
       h('div', { class: 'actions' },
-        h('a', { class: 'button primary', href: '#/library?q=self-compassion', text: 'Find a practice' }),
         h('a', { class: 'button', href: '#/journal/new', text: 'Write about it' })),
       historySection(history));
     heading.focus();
@@ -125,6 +122,35 @@ export default async function render(root, ctx) {
   }
 
   intro();
+}
+
+/**
+ * A practice for the part that asked the most of this check-in: the first published practice tagged with that
+ * part's habit (content-service `?habit=`). Without an answer, the library's practices are one link away.
+ */
+function practiceFor(suggestion, signal) {
+  const fallback = h('a', { class: 'button primary', href: '#/library?type=practice', text: 'Browse the practices' });
+  const slot = h('div', {}, loading('Finding a practice for this…'));
+  const section = h('section', { class: 'panel', dataset: { testid: 'checkin-practice' }, attrs: { 'aria-labelledby': 'practice-title' } },
+    h('h2', { id: 'practice-title', text: 'A practice for this' }),
+    suggestion ? h('p', { text: `The part that asked the most of you this time: ${suggestion.kindLabel}.` }) : null,
+    slot);
+  if (!suggestion) {
+    replace(slot, fallback);
+    return section;
+  }
+  api(`/api/content/items?type=practice&habit=${encodeURIComponent(suggestion.habit)}&size=1`, { signal })
+    .then((page) => {
+      const practice = page.items && page.items[0];
+      replace(slot, practice
+        ? h('p', {}, h('a', { class: 'button primary', href: `#/library/${encodeURIComponent(practice.slug)}`, text: `Try “${practice.title}”` }),
+          ` ${practice.minutes} minutes. ${practice.summary || ''}`)
+        : fallback);
+    })
+    .catch((error) => {
+      if (error.name !== 'AbortError') replace(slot, fallback);
+    });
+  return section;
 }
 
 function historySection(history) {

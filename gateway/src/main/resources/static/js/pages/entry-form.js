@@ -1,14 +1,16 @@
-// Writing or changing a journal entry: mood, feelings, words, and the reframe helper for answering the inner critic.
-// When the answer carries a support block, the support panel comes first; the entry is always saved. A crisis entry
-// is followed by no cheerful toast, and a very low mood by a quiet one.
+// Writing or changing a journal entry: the words first, then an optional mood and feelings, and the reframe helper
+// for answering the inner critic. While someone writes, a draft is kept on this device (drafts.js) and offered again
+// when the form reopens; saving forgets it. When the answer carries a support block, the support panel comes first;
+// the entry is always saved. A crisis entry is followed by no cheerful toast, and a very low mood by a quiet one.
 
-import { h, field, announce, toast } from '../dom.js';
+import { h, field, toast, debounce } from '../dom.js';
 import { api } from '../api.js';
 import { currentUser, userZone } from '../session.js';
 import { pageTitle, showFormProblem, clearFormProblem, busy, loading, problemBox, fieldProblem } from '../ui.js';
 import { emotions, emotionChips, moodPicker, showSupport } from '../journal-kit.js';
 import { PROMPTS } from './today.js';
 import { rememberSupportShown } from '../care.js';
+import { loadDraft, saveDraft, forgetDraft } from '../drafts.js';
 
 export default async function render(root, ctx) {
   const id = ctx.params.id;
@@ -49,14 +51,16 @@ export default async function render(root, ctx) {
 
   const submit = h('button', { type: 'submit', class: 'primary', text: editing ? 'Save changes' : 'Save entry' });
   const moods = moodPicker(entry && entry.mood);
+  const draftNote = h('div', { attrs: { role: 'status' } });
   const form = h('form', { attrs: { novalidate: true, 'aria-labelledby': 'page-title' } },
     h('div', { class: 'form-problem' }),
     promptText ? h('div', { class: 'panel' }, h('p', { class: 'meta', text: 'Today’s prompt' }), h('p', { text: promptText })) : null,
     practice ? h('p', { class: 'meta', text: `After the practice “${practice.replace(/-/g, ' ')}”.` }) : null,
+    draftNote,
+    field('Title (optional)', title),
+    field('Your words', body, promptText ? `Prompt: ${promptText}` : 'Kept as a draft on this device while you write, until you save.'),
     moods,
     emotionChips(vocabulary, (entry && entry.emotions) || []),
-    field('Title (optional)', title),
-    field('Your words', body, promptText ? `Prompt: ${promptText}` : null),
     h('details', { class: 'panel', open: hasReframe },
       h('summary', { text: 'Answer your inner critic (optional)' }),
       h('p', { class: 'hint', text: 'When a harsh thought is loud, it can help to write it down, then answer it as you would answer a friend.' }),
@@ -73,23 +77,47 @@ export default async function render(root, ctx) {
   let dirty = false;
   let lastSent = null;
   let saveKey = null;
-  form.addEventListener('input', () => { dirty = true; });
-  form.addEventListener('change', () => { dirty = true; });
+  const writer = currentUser() && currentUser().id;
+  const version = editing ? entry.version : undefined;
+  const draftOf = () => ({
+    version,
+    title: title.value,
+    body: body.value,
+    mood: (form.querySelector('input[name="mood"]:checked') || {}).value || '',
+    emotions: [...form.querySelectorAll('input[name="emotions"]:checked')].map((i) => i.value),
+    tags: tags.value,
+    innerCritic: critic.value,
+    friend: friend.value,
+    kinderView: kinder.value,
+  });
+  const keepDraft = debounce(() => {
+    // Only for the person still signed in: after signing out, nothing more is kept.
+    if (writer && dirty && currentUser() && currentUser().id === writer) saveDraft(writer, id, draftOf());
+  }, 400);
+  form.addEventListener('input', () => { dirty = true; keepDraft(); });
+  form.addEventListener('change', () => { dirty = true; keepDraft(); });
   ctx.guard(() => dirty);
+  const draft = writer ? loadDraft(writer, id, version) : null;
+  if (draft) {
+    const fields = { title, body, tags, critic, friend, kinder };
+    const before = draftOf();
+    restoreDraft(form, draft, fields);
+    const discard = h('button', { type: 'button', class: 'link-button', text: editing ? 'Go back to the saved entry' : 'Start afresh' });
+    discard.addEventListener('click', () => {
+      forgetDraft(writer, id);
+      restoreDraft(form, before, fields);
+      dirty = false;
+      draftNote.replaceChildren();
+      body.focus();
+    });
+    draftNote.replaceChildren(h('p', { class: 'panel' },
+      'Your draft from this device is back, just as you left it. ', discard));
+  }
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     clearFormProblem(form);
     const mood = form.querySelector('input[name="mood"]:checked');
-    const moodError = form.querySelector('#mood-error');
-    moodError.hidden = true;
-    if (!mood) {
-      moodError.textContent = 'Please choose how your mood is, even roughly.';
-      moodError.hidden = false;
-      form.querySelector('input[name="mood"]').focus();
-      announce(moodError.textContent);
-      return;
-    }
     if (!body.value.trim()) {
       fieldProblem(body, 'Please write at least a few words.');
       return;
@@ -105,7 +133,7 @@ export default async function render(root, ctx) {
     const payload = {
       title: title.value.trim() || null,
       body: body.value,
-      mood: Number(mood.value),
+      mood: mood ? Number(mood.value) : null,
       emotions: [...form.querySelectorAll('input[name="emotions"]:checked')].map((i) => i.value),
       tags: tagList,
       reframe,
@@ -128,6 +156,7 @@ export default async function render(root, ctx) {
           headers: !editing && saveKey ? { 'Idempotency-Key': saveKey } : {},
         });
         dirty = false;
+        if (writer) forgetDraft(writer, id);
         if (saved.support) {
           // After the panel, no cheerful toast: a quiet "Support is here" card waits on Today for a day instead.
           const next = await showSupport(saved.support);
@@ -156,4 +185,20 @@ export default async function render(root, ctx) {
   });
 
   slot.replaceChildren(form);
+}
+
+/** Puts a draft's words and choices back into the form. */
+function restoreDraft(form, draft, fields) {
+  const text = (value) => (typeof value === 'string' ? value : '');
+  fields.title.value = text(draft.title);
+  fields.body.value = text(draft.body);
+  fields.tags.value = text(draft.tags);
+  fields.critic.value = text(draft.innerCritic);
+  fields.friend.value = text(draft.friend);
+  fields.kinder.value = text(draft.kinderView);
+  form.querySelectorAll('input[name="mood"]').forEach((input) => { input.checked = input.value === String(draft.mood); });
+  const chosen = new Set(Array.isArray(draft.emotions) ? draft.emotions : []);
+  form.querySelectorAll('input[name="emotions"]').forEach((input) => { input.checked = chosen.has(input.value); });
+  form.querySelectorAll('fieldset').forEach((set) => set.dispatchEvent(new Event('change')));
+  if (fields.critic.value || fields.friend.value || fields.kinder.value) fields.critic.closest('details').open = true;
 }

@@ -64,7 +64,7 @@ export default async function render(root, ctx) {
 
   replace(slot,
     h('p', { class: 'meta', text: `${localText(entry.localDateTime)} · ${entry.timeZone.replace(/_/g, ' ')}` }),
-    h('p', {}, h('strong', { text: 'Mood: ' }), moodLabel(entry.mood)),
+    entry.mood ? h('p', {}, h('strong', { text: 'Mood: ' }), moodLabel(entry.mood)) : null,
     entry.emotions && entry.emotions.length
       ? h('div', {}, h('strong', { text: 'Feelings: ' }), h('ul', { class: 'tags', attrs: { 'aria-label': 'Feelings' } },
         entry.emotions.map((e) => h('li', { class: 'pill', text: labels[e] || e })))) : null,

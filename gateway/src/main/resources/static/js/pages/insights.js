@@ -3,7 +3,7 @@
 import { h, replace, uid, todayIn, addDays } from '../dom.js';
 import { api, query } from '../api.js';
 import { userZone } from '../session.js';
-import { pageTitle, problemBox, emptyState, loading } from '../ui.js';
+import { pageTitle, problemBox, emptyState, loading, daysOf } from '../ui.js';
 import { moodChart, emotionChart, weekdayChart } from '../charts.js';
 
 const RANGES = [
@@ -62,8 +62,8 @@ export default async function render(root, ctx) {
   replace(slot,
     h('section', { class: 'panel', attrs: { 'aria-labelledby': 'summary-title' } },
       h('h2', { id: 'summary-title', text: 'At a glance' }),
-      h('p', { text: `${insights.entries} ${insights.entries === 1 ? 'entry' : 'entries'} on ${c.daysJournaled} of ${c.days} days.` }),
-      h('p', { text: `Gentle consistency: ${c.score} out of 100. ${c.message}` }),
+      h('p', { dataset: { testid: 'days-written' }, text: `${insights.entries} ${insights.entries === 1 ? 'entry' : 'entries'} on ${daysOf(c)}.` }),
+      h('p', { text: c.message }),
       practiceText ? h('p', { text: practiceText }) : null),
     h('section', { attrs: { 'aria-labelledby': 'mood-title' } },
       h('h2', { id: 'mood-title', text: 'Mood over time' }), moodChart(insights.moodByDay)),

@@ -1,6 +1,6 @@
 // The journal: entries newest first, with filters kept in the address, and "Show more" through the cursor.
 
-import { h, replace, uid } from '../dom.js';
+import { h, replace, uid, UI_LOCALE } from '../dom.js';
 import { api, query } from '../api.js';
 import { MOODS, moodLabel, pageTitle, problemBox, emptyState, loading } from '../ui.js';
 import { emotions } from '../journal-kit.js';
@@ -8,7 +8,7 @@ import { emotions } from '../journal-kit.js';
 export function entryLine(entry, labels) {
   const title = entry.title || firstWords(entry.body);
   return h('li', { class: 'card' },
-    h('p', { class: 'meta' }, localText(entry.localDateTime), ' · ', h('span', { text: `Mood: ${moodLabel(entry.mood)}` })),
+    h('p', { class: 'meta' }, localText(entry.localDateTime), entry.mood ? [' · ', h('span', { text: `Mood: ${moodLabel(entry.mood)}` })] : null),
     h('h3', {}, h('a', { href: `#/journal/${encodeURIComponent(entry.id)}`, text: title })),
     entry.emotions && entry.emotions.length
       ? h('ul', { class: 'tags', attrs: { 'aria-label': 'Feelings' } }, entry.emotions.map((e) => h('li', { class: 'pill', text: labels[e] || e }))) : null,
@@ -22,7 +22,7 @@ export function localText(localDateTime) {
   const [date, time = '00:00'] = String(localDateTime).split('T');
   const [y, m, d] = date.split('-').map(Number);
   const [hh, mm] = time.split(':').map(Number);
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'short', timeZone: 'UTC' })
+  return new Intl.DateTimeFormat(UI_LOCALE, { dateStyle: 'full', timeStyle: 'short', timeZone: 'UTC' })
     .format(new Date(Date.UTC(y, m - 1, d, hh, mm)));
 }
 

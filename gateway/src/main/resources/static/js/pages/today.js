@@ -1,10 +1,10 @@
 // Today: a practice for right now, a journaling prompt and a gentle measure of showing up. No streaks, no guilt.
 // For a day after the crisis panel closed, a calm "Support is here" card comes first.
 
-import { h, replace, todayIn, uid } from '../dom.js';
+import { h, replace, todayIn, uid, UI_LOCALE } from '../dom.js';
 import { api, query } from '../api.js';
 import { currentUser, userZone } from '../session.js';
-import { MOODS, pageTitle, problemBox, loading } from '../ui.js';
+import { MOODS, pageTitle, problemBox, loading, daysOf } from '../ui.js';
 import { itemCard } from './library-cards.js';
 import { forgetSupportShown, loadSafetyPlan, supportRecentlyShown } from '../care.js';
 
@@ -128,12 +128,12 @@ export default async function render(root, ctx) {
       const insights = await api(`/api/journal/insights${query({ timeZone: zone })}`, { signal: ctx.signal });
       const c = insights.consistency;
       const bar = h('div', { class: 'meter-bar', attrs: { 'aria-hidden': 'true' } }, h('div', { class: 'meter-fill' }));
-      bar.firstChild.style.width = `${Math.max(2, c.score)}%`;
+      bar.firstChild.style.width = `${Math.max(2, Math.round((100 * c.daysJournaled) / c.days))}%`;
       replace(consistencySlot,
         h('p', { class: 'lead', text: c.message }),
         c.daysJournaled > 0
-          ? h('p', { text: `You wrote on ${c.daysJournaled} of the last ${c.days} days. Your gentle consistency is ${c.score} out of 100.` })
-          : h('p', { text: 'Your first entry will start a gentle measure of showing up. Missing a day never resets it.' }),
+          ? h('p', { text: `You wrote on ${daysOf(c)}.` })
+          : h('p', { text: 'The days you write will gather here. There is no streak to keep and nothing to reset.' }),
         c.daysJournaled > 0 ? bar : null,
         h('p', {}, h('a', { href: '#/insights', text: 'See your insights' })));
     } catch (error) {
@@ -153,7 +153,7 @@ export default async function render(root, ctx) {
       const parts = [];
       if (inbox.unread > 0) parts.push(h('p', {}, h('a', { href: '#/inbox', text: `${inbox.unread} unread in your inbox` })));
       if (next) {
-        const when = new Intl.DateTimeFormat(undefined, { weekday: 'long', hour: '2-digit', minute: '2-digit', timeZone: next.o.timeZone }).format(new Date(next.o.at));
+        const when = new Intl.DateTimeFormat(UI_LOCALE, { weekday: 'long', hour: '2-digit', minute: '2-digit', timeZone: next.o.timeZone }).format(new Date(next.o.at));
         parts.push(h('p', { text: `Your next reminder, “${next.r.title}”, arrives ${when}.` }));
       }
       if (parts.length) {

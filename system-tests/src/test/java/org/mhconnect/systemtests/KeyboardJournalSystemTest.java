@@ -91,6 +91,12 @@ class KeyboardJournalSystemTest {
         page.waitForURL("**/#/journal/new");
         arrived();
 
+        // The words come first: a title, then the entry itself.
+        tabUntil("input[name=title]");
+        page.keyboard().type("Typed without a mouse");
+        tabUntil("textarea[name=body]");
+        page.keyboard().type("Every key pressed on purpose, and that was calming.");
+
         // The mood: Tab into the group, Space picks the first, arrows move the choice.
         tabUntil("input[name=mood]");
         page.keyboard().press("Space");
@@ -108,10 +114,6 @@ class KeyboardJournalSystemTest {
         String second = label();
         assertThat(page.evaluate("() => document.querySelectorAll('input[name=emotions]:checked').length")).isEqualTo(2);
 
-        tabUntil("input[name=title]");
-        page.keyboard().type("Typed without a mouse");
-        tabUntil("textarea[name=body]");
-        page.keyboard().type("Every key pressed on purpose, and that was calming.");
         tabUntil("button[type=submit]");
         assertThat(focused()).endsWith("Save entry");
         page.keyboard().press("Enter");

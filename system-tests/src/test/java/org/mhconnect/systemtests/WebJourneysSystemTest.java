@@ -74,6 +74,16 @@ class WebJourneysSystemTest {
         assertThat(zones.getFirst()).isEqualTo(WebBrowser.ZONE);
         assertThat(zones).contains("Europe/Kyiv", "Asia/Kolkata").doesNotContain("Europe/Kiev", "Asia/Calcutta")
                 .doesNotHaveDuplicates();
+        // Exactly the names the services keep as they are (GET /api/time-zones), none they would store under another.
+        Map<?, ?> choices = (Map<?, ?>) page.evaluate("async () => (await fetch('/api/time-zones')).json()");
+        page.waitForFunction("n => document.querySelectorAll('#time-zones option').length === n",
+                ((List<?>) choices.get("zones")).size());
+        @SuppressWarnings("unchecked")
+        List<String> offered = (List<String>) page.evaluate("() => [...document.querySelectorAll('#time-zones option')].map(o => o.value)");
+        assertThat(offered.getFirst()).isEqualTo(WebBrowser.ZONE);
+        assertThat(offered).containsExactlyInAnyOrderElementsOf((List<String>) choices.get("zones"))
+                .doesNotContain("Europe/Bratislava", "Pacific/Truk", "America/Buenos_Aires")
+                .noneMatch(((Map<String, ?>) choices.get("legacyNames"))::containsKey);
         page.getByLabel("What should we call you?").fill("Ada");
         page.getByLabel("E-mail address").fill(address);
         page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(People.PASSWORD);

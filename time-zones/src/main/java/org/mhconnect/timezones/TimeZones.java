@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * The one rule for a person's time zone, everywhere in the system: an IANA region id that this JVM knows, such as
@@ -48,6 +50,29 @@ public final class TimeZones {
     /** Whether the id is a region this rule accepts. */
     public static boolean known(String id) {
         return canonical(id).isPresent();
+    }
+
+    /**
+     * Every zone a person can choose, by its current name only, sorted: the JVM's region ids of the form
+     * {@code Area/Place} that are not legacy names, and {@code UTC}. {@code Etc/GMT+2} and the old bare names such as
+     * {@code CET} or {@code EST5EDT} are left out: people pick a place, not an offset. A picker offers these, so that
+     * what someone picks is stored exactly as they saw it.
+     */
+    public static SortedSet<String> currentNames() {
+        SortedSet<String> names = new TreeSet<>();
+        names.add("UTC");
+        for (String id : KNOWN) {
+            if (id.contains("/") && !id.startsWith("Etc/") && !id.startsWith("SystemV/")
+                    && !CURRENT_NAME_OF.containsKey(id)) {
+                names.add(id);
+            }
+        }
+        return names;
+    }
+
+    /** Every legacy name this JVM knows and the current name it stands for ({@code Europe/Kiev} → {@code Europe/Kyiv}). */
+    public static Map<String, String> legacyNames() {
+        return CURRENT_NAME_OF;
     }
 
     /**

@@ -81,4 +81,13 @@ class TimeZonesTest {
             assertThat(ZoneId.of(current.get()).getRules()).isEqualTo(ZoneId.of(legacy).getRules());
         }
     }
+
+    @Test
+    void aPickerOffersCurrentPlaceNamesOnlyEachStoredAsItIsOffered() {
+        assertThat(TimeZones.currentNames())
+                .contains("UTC", "Europe/Kyiv", "Asia/Kolkata", "Europe/Berlin", "America/Argentina/Buenos_Aires")
+                .doesNotContain("Europe/Kiev", "Asia/Calcutta", "US/Eastern", "Etc/UTC", "Etc/GMT+2", "CET", "EST5EDT")
+                .allSatisfy(name -> assertThat(TimeZones.canonical(name)).contains(name));
+        assertThat(TimeZones.legacyNames()).containsEntry("Europe/Kiev", "Europe/Kyiv");
+    }
 }

@@ -68,13 +68,16 @@ class ContentCatalog {
                 .toList();
     }
 
-    ItemPage published(ContentType type, String topic, int page, int size) {
+    ItemPage published(ContentType type, String topic, String habit, int page, int size) {
         Criteria criteria = Criteria.where("status").is(ContentItemDocument.ContentStatus.PUBLISHED);
         if (type != null) {
             criteria = criteria.and("type").is(type);
         }
         if (topic != null) {
             criteria = criteria.and("topics").is(topic);
+        }
+        if (habit != null) {
+            criteria = criteria.and("habits").is(habit);
         }
         Query query = Query.query(criteria);
         long total = mongo.count(query, ContentItemDocument.class);

@@ -51,10 +51,12 @@ class LibraryController {
     ResponseEntity<ItemPage> list(
             @RequestParam(required = false) @Pattern(regexp = "article|practice", message = "must be article or practice") String type,
             @RequestParam(required = false) @Pattern(regexp = "[a-z0-9-]{1,40}", message = "must be a topic slug") String topic,
+            @RequestParam(required = false) @Pattern(regexp = "challenge-negative-self-talk|mindfulness|embrace-imperfection|self-care|seek-support",
+                    message = "must be one of the five habits") String habit,
             @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(50) int size) {
         ContentType contentType = type == null ? null : ContentType.valueOf(type.toUpperCase(Locale.ROOT));
-        ItemPage items = catalog.published(contentType, topic, page, size);
+        ItemPage items = catalog.published(contentType, topic, habit, page, size);
         return ResponseEntity.ok().cacheControl(CACHE).eTag(etags.of(items)).body(items);
     }
 }

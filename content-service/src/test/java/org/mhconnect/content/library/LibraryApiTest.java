@@ -58,6 +58,20 @@ class LibraryApiTest {
     }
 
     @Test
+    void filtersByHabitSoACheckInCanSuggestAMatchingPractice() {
+        List<String> slugs = http.get().uri("/api/content/items?type=practice&habit=challenge-negative-self-talk").exchange()
+                .expectStatus().isOk()
+                .expectBody(ItemPage.class).returnResult().getResponseBody()
+                .items().stream().map(ItemSummary::slug).toList();
+
+        assertThat(slugs).contains("reframing-the-inner-critic").doesNotContain("a-breathing-space", "a-body-scan");
+        http.get().uri("/api/content/items?habit=gardening").exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("habit");
+    }
+
+    @Test
     void pagesThroughTheLibraryWithoutRepeatingAnItem() {
         ItemPage first = http.get().uri("/api/content/items?size=2&page=0").exchange()
                 .expectBody(ItemPage.class).returnResult().getResponseBody();

@@ -12,7 +12,7 @@ import org.mhconnect.events.DomainEvent;
  *
  * @param entryId   the entry, as journal-service names it
  * @param localDate the day of the entry in the writer's own time zone
- * @param mood      1 (very low) to 5 (very good)
+ * @param mood      1 (very low) to 5 (very good), or null when the writer left it out
  * @param emotions  emotion codes from the fixed vocabulary; custom tags stay in the journal
  */
 public record JournalEntryRecorded(
@@ -21,7 +21,7 @@ public record JournalEntryRecorded(
         String userId,
         String entryId,
         LocalDate localDate,
-        int mood,
+        Integer mood,
         List<String> emotions) implements DomainEvent {
 
     public JournalEntryRecorded {

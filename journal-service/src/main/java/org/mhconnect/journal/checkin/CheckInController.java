@@ -74,6 +74,7 @@ class CheckInController {
     @GetMapping
     History history(@AuthenticationPrincipal(expression = "subject") String userId) {
         List<CheckInView> items = checkIns.history(userId).stream().map(CheckInView::of).toList();
-        return new History(items, Trend.of(items.stream().map(CheckInView::total).toList()), CheckInQuestionnaire.NOTE);
+        return new History(items, Trend.of(items.stream().map(item -> new Trend.Point(item.localDate(), item.total())).toList()),
+                CheckInQuestionnaire.NOTE);
     }
 }

@@ -13,23 +13,50 @@ import java.util.Map;
 public final class CheckInQuestionnaire {
 
     public enum Subscale {
-        SELF_KINDNESS("self-kindness", "Self-kindness", false, 2, 6),
-        SELF_JUDGMENT("self-judgment", "Self-judgment", true, 11, 12),
-        COMMON_HUMANITY("common-humanity", "Common humanity", false, 5, 10),
-        ISOLATION("isolation", "Isolation", true, 4, 8),
-        MINDFULNESS("mindfulness", "Mindfulness", false, 3, 7),
-        OVER_IDENTIFICATION("over-identification", "Over-identification", true, 1, 9);
+        SELF_KINDNESS("self-kindness", "Self-kindness", false, "Self-kindness", "self-care", 2, 6),
+        SELF_JUDGMENT("self-judgment", "Self-judgment", true, "Going easy on yourself (less self-judgment)",
+                "challenge-negative-self-talk", 11, 12),
+        COMMON_HUMANITY("common-humanity", "Common humanity", false, "Common humanity", "embrace-imperfection", 5, 10),
+        ISOLATION("isolation", "Isolation", true, "Feeling connected (less isolation)", "seek-support", 4, 8),
+        MINDFULNESS("mindfulness", "Mindfulness", false, "Mindfulness", "mindfulness", 3, 7),
+        OVER_IDENTIFICATION("over-identification", "Over-identification", true,
+                "Keeping perspective (less over-identification)", "mindfulness", 1, 9);
 
         private final String code;
         private final String label;
         private final boolean harsh;
+        private final String kindLabel;
+        private final String habit;
         private final List<Integer> items;
 
-        Subscale(String code, String label, boolean harsh, Integer... items) {
+        Subscale(String code, String label, boolean harsh, String kindLabel, String habit, Integer... items) {
             this.code = code;
             this.label = label;
             this.harsh = harsh;
+            this.kindLabel = kindLabel;
+            this.habit = habit;
             this.items = List.of(items);
+        }
+
+        /**
+         * The part's name read in the kind direction, so that every part of a result reads "higher is kinder":
+         * a harsh part is named for its opposite ("Going easy on yourself" for self-judgment).
+         */
+        public String kindLabel() {
+            return kindLabel;
+        }
+
+        /**
+         * The library's habit (content items' {@code habits}) whose practices help this part grow: answering the
+         * inner critic for self-judgment, mindfulness for over-identification, reaching out for isolation.
+         */
+        public String habit() {
+            return habit;
+        }
+
+        /** A score of this part turned so that higher is kinder: a harsh part's 1 to 5 becomes 5 to 1. */
+        public double kindness(double score) {
+            return harsh ? Math.round((6 - score) * 100) / 100.0 : score;
         }
 
         public String code() {

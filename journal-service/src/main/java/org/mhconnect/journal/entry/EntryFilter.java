@@ -24,7 +24,7 @@ record EntryFilter(LocalDate from, LocalDate to, List<Integer> moods, List<Strin
     boolean matches(EntryIndex.Summary summary, Set<String> tagTokens) {
         return (from == null || !summary.day().isBefore(from))
                 && (to == null || !summary.day().isAfter(to))
-                && (moods.isEmpty() || moods.contains(summary.mood()))
+                && (moods.isEmpty() || summary.mood() != null && moods.contains(summary.mood()))
                 && summary.emotions().containsAll(emotions)
                 && summary.tagTokens().containsAll(tagTokens);
     }
@@ -34,7 +34,7 @@ record EntryFilter(LocalDate from, LocalDate to, List<Integer> moods, List<Strin
         LocalDate day = entry.localDateTime().toLocalDate();
         boolean fields = (from == null || !day.isBefore(from))
                 && (to == null || !day.isAfter(to))
-                && (moods.isEmpty() || moods.contains(entry.mood()))
+                && (moods.isEmpty() || entry.mood() != null && moods.contains(entry.mood()))
                 && entry.emotions().containsAll(emotions)
                 && entry.tags().stream().map(EntrySealing::normalizeTag).toList()
                         .containsAll(tags.stream().map(EntrySealing::normalizeTag).toList());

@@ -52,7 +52,7 @@ public class EntryIndex {
     }
 
     /** What the index knows of one entry. Sorting by {@code at} then {@code id} is newest-last. */
-    public record Summary(String id, LocalDateTime at, int mood, List<String> emotions, List<String> tagTokens,
+    public record Summary(String id, LocalDateTime at, Integer mood, List<String> emotions, List<String> tagTokens,
             String practiceId) {
 
         public LocalDate day() {
@@ -66,9 +66,11 @@ public class EntryIndex {
     void put(String userId, Summary summary) {
         String month = YearMonth.from(summary.at()).toString();
         Document value = new Document("at", SORTABLE.format(summary.at()))
-                .append("mood", summary.mood())
                 .append("emotions", summary.emotions())
                 .append("tags", summary.tagTokens());
+        if (summary.mood() != null) {
+            value.append("mood", summary.mood());
+        }
         if (summary.practiceId() != null) {
             value.append("practice", summary.practiceId());
         }

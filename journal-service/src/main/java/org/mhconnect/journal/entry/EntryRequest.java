@@ -23,7 +23,7 @@ import org.mhconnect.timezones.TimeZones;
  * @param timeZone      the writer's IANA time zone, which decides the entry's local day
  * @param title         an optional title
  * @param body          the words, in Markdown, up to 20,000 characters
- * @param mood          1 (very low) to 5 (very good)
+ * @param mood          1 (very low) to 5 (very good); optional, because the words matter more than a number
  * @param emotions      codes from {@code GET /api/journal/emotions}
  * @param tags          up to five of the writer's own tags
  * @param practiceId    the practice or prompt this entry answers, a content slug
@@ -35,7 +35,7 @@ public record EntryRequest(
         @NotNull @TimeZoneId String timeZone,
         @Size(max = 200) @SingleLine String title,
         @NotBlank @Size(max = 20_000) @MultiLine String body,
-        @NotNull @Min(1) @Max(5) Integer mood,
+        @Min(1) @Max(5) Integer mood,
         @Size(max = 10) List<@NotNull @EmotionCode String> emotions,
         @Size(max = 5) List<@NotBlank @Size(max = 40) @SingleLine String> tags,
         @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,79}", message = "must be a content slug") String practiceId,

@@ -12,12 +12,13 @@ import org.mhconnect.journal.support.SupportSuggestion;
 /**
  * An entry as its owner sees it.
  *
+ * @param mood       1 to 5, absent when the writer left it out
  * @param support    present only in the answer to a save whose words suggest the writer may be in danger
  * @param suggestion present only in the answer to a save whose words sound hopeless, or that the crisis detector
  *                   cannot read (another language): a gentle support link
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record EntryView(String id, LocalDateTime localDateTime, String timeZone, String title, String body, int mood,
+public record EntryView(String id, LocalDateTime localDateTime, String timeZone, String title, String body, Integer mood,
         List<String> emotions, List<String> tags, String practiceId, Reframe reframe, Instant createdAt,
         Instant updatedAt, long version, SupportBlock support, SupportSuggestion suggestion) {
 

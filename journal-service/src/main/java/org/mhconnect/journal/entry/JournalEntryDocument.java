@@ -27,7 +27,7 @@ record JournalEntryDocument(
         String userId,
         LocalDateTime localDateTime,
         String timeZone,
-        int mood,
+        Integer mood,
         List<String> emotions,
         String practiceId,
         List<String> tagTokens,

@@ -3,9 +3,11 @@ package org.mhconnect.journal.insight;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -17,12 +19,12 @@ import org.mhconnect.events.journal.Emotions;
  * Gentle insights over a range of the writer's local days, computed from the entry summaries alone: no entry is
  * opened to compute them. Days are the days the writer lived them, in their own time zone.
  *
- * @param moodByDay   every day of the range: the mean mood of its entries (absent on a day without one) and the
+ * @param moodByDay   every day of the range: the mean mood of its entries that have one (absent on a day without) and the
  *                    mean of the daily means over the seven days ending that day
  * @param emotions    how often each emotion was named, most frequent first
  * @param weekdays    Monday to Sunday: how many entries, and their mean mood
  * @param practice    mood on days with a practice compared with days without one
- * @param consistency a forgiving measure of showing up, 0 to 100
+ * @param consistency on how many of the range's days something was written
  */
 public record Insights(LocalDate from, LocalDate to, int entries, List<DayMood> moodByDay,
         List<EmotionCount> emotions, List<WeekdayPattern> weekdays, PracticeComparison practice,
@@ -45,18 +47,14 @@ public record Insights(LocalDate from, LocalDate to, int entries, List<DayMood> 
     }
 
     /**
-     * Showing up, measured kindly: each day moves the score a tenth of the way towards 100 when there is an entry,
-     * and towards 0 when there is none, so a missed day lowers it a little. It never falls below the share of days
-     * written since the first entry, so it never drops to zero.
+     * Showing up, said plainly: on how many of the range's days something was written, such as 1 of 30. It is a
+     * count, not a score, so it cannot claim more than happened; the message stays kind whatever the count.
      *
-     * @param score         0 to 100, from the first day with an entry in the range
      * @param daysJournaled days in the range with at least one entry
      * @param days          days in the range
      */
-    public record Consistency(int score, int daysJournaled, int days, String message) {
+    public record Consistency(int daysJournaled, int days, String message) {
     }
-
-    static final double CONSISTENCY_STEP = 0.1;
 
     static Insights of(LocalDate from, LocalDate to, List<Summary> summaries) {
         List<Summary> inRange = summaries.stream()
@@ -64,8 +62,9 @@ public record Insights(LocalDate from, LocalDate to, int entries, List<DayMood> 
                 .toList();
         Map<LocalDate, List<Summary>> byDay = inRange.stream()
                 .collect(Collectors.groupingBy(Summary::day, TreeMap::new, Collectors.toList()));
+        // A day's mean mood is over the entries that have one; a day written without any mood has no mean.
         Map<LocalDate, Double> dailyMean = new TreeMap<>();
-        byDay.forEach((day, list) -> dailyMean.put(day, list.stream().mapToInt(Summary::mood).average().orElseThrow()));
+        byDay.forEach((day, list) -> meanMood(list).ifPresent(mean -> dailyMean.put(day, mean)));
 
         List<DayMood> moodByDay = new ArrayList<>();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
@@ -80,7 +79,7 @@ public record Insights(LocalDate from, LocalDate to, int entries, List<DayMood> 
         }
 
         return new Insights(from, to, inRange.size(), moodByDay, emotions(inRange), weekdays(inRange),
-                practice(byDay, dailyMean), consistency(from, to, dailyMean.keySet()));
+                practice(byDay, dailyMean), consistency(from, to, byDay.keySet()));
     }
 
     private static List<EmotionCount> emotions(List<Summary> entries) {
@@ -99,7 +98,7 @@ public record Insights(LocalDate from, LocalDate to, int entries, List<DayMood> 
         for (DayOfWeek day : DayOfWeek.values()) {
             List<Summary> onDay = entries.stream().filter(s -> s.day().getDayOfWeek() == day).toList();
             patterns.add(new WeekdayPattern(day, onDay.size(),
-                    onDay.isEmpty() ? null : round(onDay.stream().mapToInt(Summary::mood).average().orElseThrow())));
+                    round(meanMood(onDay).stream().boxed().findFirst().orElse(null))));
         }
         return patterns;
     }
@@ -107,8 +106,11 @@ public record Insights(LocalDate from, LocalDate to, int entries, List<DayMood> 
     private static PracticeComparison practice(Map<LocalDate, List<Summary>> byDay, Map<LocalDate, Double> dailyMean) {
         List<Double> with = new ArrayList<>();
         List<Double> without = new ArrayList<>();
-        byDay.forEach((day, list) -> (list.stream().anyMatch(s -> s.practiceId() != null) ? with : without)
-                .add(dailyMean.get(day)));
+        byDay.forEach((day, list) -> {
+            if (dailyMean.containsKey(day)) {
+                (list.stream().anyMatch(s -> s.practiceId() != null) ? with : without).add(dailyMean.get(day));
+            }
+        });
         Double withMean = mean(with);
         Double withoutMean = mean(without);
         return new PracticeComparison(new PracticeComparison.Group(with.size(), round(withMean)),
@@ -116,23 +118,18 @@ public record Insights(LocalDate from, LocalDate to, int entries, List<DayMood> 
                 withMean == null || withoutMean == null ? null : round(withMean - withoutMean));
     }
 
-    static Consistency consistency(LocalDate from, LocalDate to, java.util.Set<LocalDate> journaled) {
+    static Consistency consistency(LocalDate from, LocalDate to, Set<LocalDate> journaled) {
         int days = (int) (to.toEpochDay() - from.toEpochDay()) + 1;
-        LocalDate first = journaled.stream().min(Comparator.naturalOrder()).orElse(null);
-        if (first == null) {
-            return new Consistency(0, 0, days, "Whenever you are ready, a few words are enough to begin.");
-        }
-        double score = 1.0;
-        for (LocalDate day = first.plusDays(1); !day.isAfter(to); day = day.plusDays(1)) {
-            score += CONSISTENCY_STEP * ((journaled.contains(day) ? 1.0 : 0.0) - score);
-        }
-        // However long the pause, the days that were written still count: never below their share.
-        double share = (double) journaled.size() / (to.toEpochDay() - first.toEpochDay() + 1);
-        int percent = (int) Math.max(1, Math.round(Math.max(score, share) * 100));
-        String message = percent >= 70 ? "You keep coming back to yourself. That is the practice."
-                : percent >= 40 ? "You show up often. Any day is a good day to write again."
+        int written = (int) journaled.stream().filter(day -> !day.isBefore(from) && !day.isAfter(to)).count();
+        String message = written == 0 ? "Whenever you are ready, a few words are enough to begin."
+                : written * 2 >= days ? "You keep coming back to yourself. That is the practice."
                 : "Every entry counts, whenever it comes. There is nothing to catch up on.";
-        return new Consistency(percent, journaled.size(), days, message);
+        return new Consistency(written, days, message);
+    }
+
+    /** The mean of the moods given; entries written without a mood are left out, not counted as zero. */
+    private static OptionalDouble meanMood(List<Summary> entries) {
+        return entries.stream().map(Summary::mood).filter(Objects::nonNull).mapToInt(Integer::intValue).average();
     }
 
     private static Double mean(List<Double> values) {

@@ -14,7 +14,7 @@ final class MarkdownExport {
                 .append("id: ").append(entry.id()).append('\n')
                 .append("date: ").append(entry.localDateTime()).append('\n')
                 .append("timeZone: ").append(entry.timeZone()).append('\n')
-                .append("mood: ").append(entry.mood()).append('\n')
+                .append(entry.mood() == null ? "" : "mood: " + entry.mood() + "\n")
                 .append("emotions: [").append(String.join(", ", entry.emotions())).append("]\n")
                 .append("tags: [").append(String.join(", ", entry.tags().stream().map(MarkdownExport::quoted).toList())).append("]\n");
         if (entry.practiceId() != null) {

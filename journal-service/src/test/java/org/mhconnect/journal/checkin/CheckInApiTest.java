@@ -54,6 +54,25 @@ class CheckInApiTest {
     }
 
     @Test
+    void everyPartReadsHigherIsKinderAndTheLeastKindPartSuggestsAPractice() {
+        // Kind everywhere except self-judgment, answered harshly (items 11 and 12: "almost always").
+        List<Integer> harshOnlyWithOneself = List.of(1, 5, 5, 1, 5, 5, 5, 1, 1, 5, 5, 5);
+
+        http.post().uri("/api/journal/checkins").headers(bearer(aUser())).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("answers", harshOnlyWithOneself)).exchange()
+                .expectStatus().isCreated()
+                .expectBody()
+                .jsonPath("$.subscales[?(@.code == 'self-judgment')].score").isEqualTo(List.of(5.0))
+                .jsonPath("$.subscales[?(@.code == 'self-judgment')].kindness").isEqualTo(List.of(1.0))
+                .jsonPath("$.subscales[?(@.code == 'self-judgment')].kindLabel")
+                .isEqualTo(List.of("Going easy on yourself (less self-judgment)"))
+                .jsonPath("$.subscales[?(@.code == 'isolation')].kindness").isEqualTo(List.of(5.0))
+                .jsonPath("$.subscales[?(@.code == 'self-kindness')].kindness").isEqualTo(List.of(5.0))
+                .jsonPath("$.practice.part").isEqualTo("self-judgment")
+                .jsonPath("$.practice.habit").isEqualTo("challenge-negative-self-talk");
+    }
+
+    @Test
     void aCheckInCanBeReadBackByItsOwnerOnly() {
         String owner = aUser();
         String location = http.post().uri("/api/journal/checkins").headers(bearer(owner))
@@ -70,7 +89,7 @@ class CheckInApiTest {
     }
 
     @Test
-    void theHistoryIsNewestFirstWithATrend() {
+    void theHistoryIsNewestFirstAndCheckInsTakenTogetherShowNoTrendYet() {
         String user = aUser();
         for (List<Integer> answers : List.of(HARSH, HARSH, KIND)) {
             http.post().uri("/api/journal/checkins").headers(bearer(user)).contentType(MediaType.APPLICATION_JSON)
@@ -83,8 +102,10 @@ class CheckInApiTest {
                 .jsonPath("$.items.length()").isEqualTo(3)
                 .jsonPath("$.items[0].total").isEqualTo(5.0)
                 .jsonPath("$.items[2].total").isEqualTo(1.0)
-                .jsonPath("$.trend.direction").isEqualTo("RISING")
-                .jsonPath("$.trend.change").isEqualTo(4.0);
+                // Minutes apart, a total of 1 then 5 is not "grown kinder": too soon to tell.
+                .jsonPath("$.trend.direction").isEqualTo("TOO_SOON")
+                .jsonPath("$.trend.change").doesNotExist()
+                .jsonPath("$.trend.message").value(message -> assertThat((String) message).startsWith("There is not enough time between your check-ins yet"));
         http.get().uri("/api/journal/checkins").headers(bearer(aUser())).exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.items.length()").isEqualTo(0).jsonPath("$.trend").doesNotExist();

@@ -168,6 +168,29 @@ class RecordingEntriesTest {
     }
 
     @Test
+    void anEntryWithoutAMoodIsSavedAndAnnouncedWithoutOne() {
+        String user = aUser();
+
+        EntryView saved = http.post().uri("/api/journal/entries").headers(bearer(user))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"body\":\"Just words today.\",\"timeZone\":\"Europe/Berlin\"}").exchange()
+                .expectStatus().isCreated()
+                .expectBody(EntryView.class).returnResult().getResponseBody();
+        assertThat(saved.mood()).isNull();
+
+        http.get().uri("/api/journal/entries/{id}", saved.id()).headers(bearer(user)).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.body").isEqualTo("Just words today.").jsonPath("$.mood").doesNotExist();
+        http.get().uri("/api/journal/entries?mood=3").headers(bearer(user)).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.items.length()").isEqualTo(0);
+        ConsumerRecord<String, String> event = await().atMost(Duration.ofSeconds(20)).until(
+                () -> journalTopic.records().stream().filter(record -> record.value().contains(saved.id())).findFirst(),
+                found -> found.isPresent()).orElseThrow();
+        assertThat(event.value()).doesNotContainPattern("\"mood\":\\s*[0-9]").doesNotContain("Just words");
+    }
+
+    @Test
     void invalidFieldsAreNamedWithoutEchoingTheirValues() {
         String user = aUser();
 

@@ -46,6 +46,8 @@ class InsightsApiTest {
                 .jsonPath("$.emotions[0].count").isEqualTo(3)
                 .jsonPath("$.practice.withPractice.days").isEqualTo(1)
                 .jsonPath("$.consistency.daysJournaled").isEqualTo(3)
+                .jsonPath("$.consistency.days").isEqualTo(30)
+                .jsonPath("$.consistency.score").doesNotExist()
                 .jsonPath("$.consistency.message").isNotEmpty();
     }
 

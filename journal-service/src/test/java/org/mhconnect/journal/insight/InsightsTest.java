@@ -8,6 +8,8 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.mhconnect.journal.entry.EntryIndex.Summary;
@@ -68,32 +70,42 @@ class InsightsTest {
     }
 
     @Test
-    void aMissedDayLowersConsistencyALittleAndNeverResetsIt() {
-        LocalDate to = MONDAY.plusDays(9);
-        Set<LocalDate> everyDay = Set.of(MONDAY, MONDAY.plusDays(1), MONDAY.plusDays(2), MONDAY.plusDays(3),
-                MONDAY.plusDays(4), MONDAY.plusDays(5), MONDAY.plusDays(6), MONDAY.plusDays(7), MONDAY.plusDays(8), to);
-        Set<LocalDate> oneMissed = Set.of(MONDAY, MONDAY.plusDays(1), MONDAY.plusDays(2), MONDAY.plusDays(3),
-                MONDAY.plusDays(4), MONDAY.plusDays(5), MONDAY.plusDays(6), MONDAY.plusDays(7), MONDAY.plusDays(8));
-        Set<LocalDate> threeMissed = Set.of(MONDAY, MONDAY.plusDays(1), MONDAY.plusDays(2), MONDAY.plusDays(3),
-                MONDAY.plusDays(4), MONDAY.plusDays(5), MONDAY.plusDays(6));
+    void consistencyIsTheDaysWrittenOutOfTheDaysInThePeriod() {
+        LocalDate to = MONDAY.plusDays(29);
 
-        int perfect = Insights.consistency(MONDAY, to, everyDay).score();
-        int afterOneMiss = Insights.consistency(MONDAY, to, oneMissed).score();
-        int afterThreeMisses = Insights.consistency(MONDAY, to, threeMissed).score();
+        Insights.Consistency oneDay = Insights.consistency(MONDAY, to, Set.of(to));
+        Insights.Consistency everyOtherDay = Insights.consistency(MONDAY, to,
+                IntStream.range(0, 15).mapToObj(i -> MONDAY.plusDays(2L * i)).collect(Collectors.toSet()));
 
-        assertThat(perfect).isEqualTo(100);
-        assertThat(afterOneMiss).isEqualTo(90);
-        assertThat(afterThreeMisses).isEqualTo(73).isPositive();
-        assertThat(Insights.consistency(MONDAY, MONDAY.plusDays(60), Set.of(MONDAY)).score()).isPositive();
+        // Writing on 1 of 30 days is 1 of 30 days: never "100 out of 100".
+        assertThat(oneDay.daysJournaled()).isEqualTo(1);
+        assertThat(oneDay.days()).isEqualTo(30);
+        assertThat(oneDay.message()).isEqualTo("Every entry counts, whenever it comes. There is nothing to catch up on.");
+        assertThat(everyOtherDay.daysJournaled()).isEqualTo(15);
+        assertThat(everyOtherDay.message()).isEqualTo("You keep coming back to yourself. That is the practice.");
     }
 
     @Test
-    void comingBackRaisesConsistencyAgain() {
-        Set<LocalDate> backAfterABreak = Set.of(MONDAY, MONDAY.plusDays(4));
-        int away = Insights.consistency(MONDAY, MONDAY.plusDays(3), Set.of(MONDAY)).score();
-        int back = Insights.consistency(MONDAY, MONDAY.plusDays(4), backAfterABreak).score();
+    void aPeriodWithoutEntriesInvitesWithoutCounting() {
+        Insights.Consistency none = Insights.consistency(MONDAY, MONDAY.plusDays(6), Set.of(MONDAY.minusDays(1)));
 
-        assertThat(back).isGreaterThan(away);
+        assertThat(none.daysJournaled()).isZero();
+        assertThat(none.days()).isEqualTo(7);
+        assertThat(none.message()).isEqualTo("Whenever you are ready, a few words are enough to begin.");
+    }
+
+    @Test
+    void anEntryWithoutAMoodCountsAsADayWrittenButNotInTheMoods() {
+        Insights insights = Insights.of(MONDAY, MONDAY.plusDays(6), List.of(
+                withoutMood(MONDAY), entry(MONDAY, 20, 4),      // Monday's mean is the one mood given: 4
+                withoutMood(MONDAY.plusDays(1))));              // Tuesday: written, no mood
+
+        assertThat(insights.entries()).isEqualTo(3);
+        assertThat(insights.moodByDay().get(0)).isEqualTo(new Insights.DayMood(MONDAY, 4.0, 2, 4.0));
+        assertThat(insights.moodByDay().get(1)).isEqualTo(new Insights.DayMood(MONDAY.plusDays(1), null, 1, 4.0));
+        assertThat(insights.weekdays().get(1)).isEqualTo(new Insights.WeekdayPattern(DayOfWeek.TUESDAY, 1, null));
+        assertThat(insights.practice().withoutPractice()).isEqualTo(new Insights.PracticeComparison.Group(1, 4.0));
+        assertThat(insights.consistency().daysJournaled()).isEqualTo(2);
     }
 
     @Test
@@ -107,6 +119,10 @@ class InsightsTest {
     private static Summary entry(LocalDate day, int hour, int mood, String... emotions) {
         return new Summary(UUID.randomUUID().toString(), LocalDateTime.of(day, java.time.LocalTime.of(hour, 0)), mood,
                 List.of(emotions), List.of(), null);
+    }
+
+    private static Summary withoutMood(LocalDate day) {
+        return new Summary(UUID.randomUUID().toString(), day.atTime(8, 0), null, List.of(), List.of(), null);
     }
 
     private static Summary practised(LocalDate day, int mood) {

@@ -57,6 +57,17 @@ class JournaledDaysTest {
     }
 
     @Test
+    void anEntryWrittenWithoutAMoodStillCountsItsDay() throws Exception {
+        String user = UUID.randomUUID().toString();
+        JournalEntryRecorded withMood = entryRecorded(user, LATE_MARCH);
+
+        journal.publish(new JournalEntryRecorded(withMood.eventId(), withMood.occurredAt(), user, withMood.entryId(),
+                LATE_MARCH, null, List.of()));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> days.journaledOn(user, LATE_MARCH));
+    }
+
+    @Test
     void aRedeliveredEventIsCountedOnce() throws Exception {
         String user = UUID.randomUUID().toString();
         JournalEntryRecorded event = entryRecorded(user, LATE_MARCH);
