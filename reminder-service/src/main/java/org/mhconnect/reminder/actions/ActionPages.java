@@ -63,6 +63,9 @@ final class ActionPages {
                         "Stop reminder e-mails", KEEP);
                 case DIGEST_OFF -> new Question("Stop the weekly digest?", "You can ask for it again in Reminders.",
                         "Stop the weekly digest", KEEP);
+                case DONE -> new Question("Mark this reminder done?",
+                        "It is marked as read in your inbox. The reminder itself comes again as planned.",
+                        "Mark it done", LEAVE);
             };
         }
     }
