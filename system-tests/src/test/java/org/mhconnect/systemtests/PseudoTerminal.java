@@ -46,8 +46,10 @@ final class PseudoTerminal implements AutoCloseable {
     /** Runs a bash command line in {@code directory}, with these variables added to the environment. */
     static PseudoTerminal run(Path directory, String commandLine, Map<String, String> environment,
             Path transcript) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder("script", "--quiet", "--flush", "--return", "--command",
-                commandLine, "/dev/null").directory(directory.toFile()).redirectErrorStream(true);
+        // Ctrl-C must reach the command as it does in a person's terminal: a build started in the background by a
+        // shell without job control ignores SIGINT, and that would pass on to run.sh, whose trap could then never run.
+        ProcessBuilder builder = new ProcessBuilder("env", "--default-signal=INT,QUIT", "script", "--quiet", "--flush",
+                "--return", "--command", commandLine, "/dev/null").directory(directory.toFile()).redirectErrorStream(true);
         builder.environment().putAll(environment);
         builder.environment().put("TERM", "xterm");
         Files.createDirectories(transcript.getParent());

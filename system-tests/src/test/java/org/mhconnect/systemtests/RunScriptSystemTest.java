@@ -40,12 +40,7 @@ class RunScriptSystemTest {
 
     /** The longest run.sh may go without a word while it works. */
     static final Duration SILENT_AT_MOST = Duration.ofSeconds(5);
-    /**
-     * Every port is free again within this after Ctrl-C: each service closes its context (the gateway's takes about
-     * five seconds on an idle machine), then devstack stops. Twice that is allowed for CI, where a whole system of
-     * other tests and a browser share the two cores.
-     */
-    static final Duration PORTS_FREE_WITHIN = Duration.ofSeconds(30);
+    static final Duration PORTS_FREE_WITHIN = Duration.ofSeconds(15);
     static final Duration READY_WITHIN = Duration.ofMinutes(5);
     /** The first stop after a build also saves the start-up cache, about a minute on two cores. */
     static final Duration FIRST_STOP_WITHIN = Duration.ofMinutes(4);
