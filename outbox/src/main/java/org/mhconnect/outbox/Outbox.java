@@ -80,8 +80,14 @@ public final class Outbox implements SmartLifecycle {
 
     /** Records the event durably, before the change it describes is written. */
     public void stage(String topic, String key, DomainEvent event, String aggregateId) {
+        stageAt(topic, key, event, aggregateId);
+    }
+
+    private Instant stageAt(String topic, String key, DomainEvent event, String aggregateId) {
+        Instant stagedAt = clock.instant();
         mongo.insert(new StagedEvent(event.eventId().toString(), topic, key, EventTypes.typeOf(event), aggregateId,
-                json.writeValueAsString(event), clock.instant(), tracing.current()), settings.collection());
+                json.writeValueAsString(event), stagedAt, tracing.current()), settings.collection());
+        return stagedAt;
     }
 
     /**
@@ -89,7 +95,7 @@ public final class Outbox implements SmartLifecycle {
      * even that fails, left to the relay, which drops it once abandoned) and the failure goes to the caller.
      */
     public void around(String topic, String key, DomainEvent event, String aggregateId, Runnable write) {
-        stage(topic, key, event, aggregateId);
+        Instant stagedAt = stageAt(topic, key, event, aggregateId);
         try {
             write.run();
         }
@@ -102,7 +108,7 @@ public final class Outbox implements SmartLifecycle {
             }
             throw ex;
         }
-        release(topic, key, event);
+        release(topic, key, event, stagedAt);
     }
 
     /**
@@ -112,9 +118,22 @@ public final class Outbox implements SmartLifecycle {
      * @return whether it was published now
      */
     public boolean release(String topic, String key, DomainEvent event) {
+        StagedEvent mine;
+        try {
+            mine = mongo.findById(event.eventId().toString(), StagedEvent.class, settings.collection());
+        }
+        catch (DataAccessException ex) {
+            log.warn("Event {} not published yet ({}); the outbox relay will retry", event.eventId(), ex.getMessage());
+            return false;
+        }
+        return release(topic, key, event, mine == null ? null : mine.stagedAt());
+    }
+
+    /** As {@link #release(String, String, DomainEvent)}, when the caller knows when it staged the event (null: not staged). */
+    private boolean release(String topic, String key, DomainEvent event, Instant stagedAt) {
         String eventId = event.eventId().toString();
         try {
-            if (olderEventWaits(key, eventId)) {
+            if (stagedAt != null && olderEventWaits(key, stagedAt)) {
                 log.info("Event {} waits for an older event with its key; the outbox relay publishes both in order", eventId);
                 return false;
             }
@@ -187,13 +206,9 @@ public final class Outbox implements SmartLifecycle {
         unstage(staged.eventId());
     }
 
-    private boolean olderEventWaits(String key, String eventId) {
-        StagedEvent mine = mongo.findById(eventId, StagedEvent.class, settings.collection());
-        if (mine == null) {
-            return false;
-        }
+    private boolean olderEventWaits(String key, Instant stagedAt) {
         // A scan of the pending events only, which are few; a real MongoDB uses the stagedAt index.
-        return mongo.exists(Query.query(Criteria.where("key").is(key).and("stagedAt").lt(mine.stagedAt())),
+        return mongo.exists(Query.query(Criteria.where("key").is(key).and("stagedAt").lt(stagedAt)),
                 StagedEvent.class, settings.collection());
     }
 
