@@ -18,6 +18,7 @@ COPY http-problems/pom.xml http-problems/
 COPY idempotency/pom.xml idempotency/
 COPY token-rules/pom.xml token-rules/
 COPY time-zones/pom.xml time-zones/
+COPY sealing/pom.xml sealing/
 COPY resource-server/pom.xml resource-server/
 COPY operations/pom.xml operations/
 COPY outbox/pom.xml outbox/
@@ -41,6 +42,7 @@ COPY http-problems/src/main http-problems/src/main
 COPY idempotency/src/main idempotency/src/main
 COPY token-rules/src/main token-rules/src/main
 COPY time-zones/src/main time-zones/src/main
+COPY sealing/src/main sealing/src/main
 COPY resource-server/src/main resource-server/src/main
 COPY operations/src/main operations/src/main
 COPY outbox/src/main outbox/src/main

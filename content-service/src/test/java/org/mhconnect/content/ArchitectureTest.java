@@ -1,37 +1,11 @@
 package org.mhconnect.content;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.library.freeze.FreezingArchRule;
-import org.junit.jupiter.api.Test;
-import org.mhconnect.testsupport.ArchitectureRules;
+import org.mhconnect.testsupport.ServiceArchitecture;
 
-/**
- * The boundaries of content-service ({@link ArchitectureRules}). Reaching into another feature's documents
- * is frozen: ArchUnit's {@link FreezingArchRule} keeps the violations that existed when the rules came in
- * ({@code src/test/resources/archunit-frozen}), fails on any new one, and drops each one that is fixed.
- */
-class ArchitectureTest {
+/** The boundaries of content-service, as every service keeps them ({@link ServiceArchitecture}). Reaching into another feature's documents is still frozen (see {@link ServiceArchitecture}). */
+class ArchitectureTest extends ServiceArchitecture {
 
-    static final String ROOT = "org.mhconnect.content";
-    static final JavaClasses CLASSES = ArchitectureRules.mainClassesOf(ROOT);
-
-    @Test
-    void featuresDependOnEachOtherWithoutCycles() {
-        ArchitectureRules.noCyclesBetweenFeatures(ROOT).check(CLASSES);
-    }
-
-    @Test
-    void onlyConfigurationReadsTheSystemClock() {
-        ArchitectureRules.onlyConfigurationReadsTheSystemClock().check(CLASSES);
-    }
-
-    @Test
-    void controllersArePackagePrivate() {
-        ArchitectureRules.controllersArePackagePrivate().check(CLASSES);
-    }
-
-    @Test
-    void noFeatureReachesAnotherFeaturesDocuments() {
-        FreezingArchRule.freeze(ArchitectureRules.documentsStayInTheirFeature(ROOT)).check(CLASSES);
+    ArchitectureTest() {
+        super("org.mhconnect.content", true);
     }
 }
