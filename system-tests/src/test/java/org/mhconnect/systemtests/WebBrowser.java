@@ -27,31 +27,34 @@ final class WebBrowser {
     static final String ZONE = "Europe/Berlin";
     static final String LOCALE = "en-GB";
 
-    private static Playwright playwright;
-    private static Browser browser;
+    /** Playwright is not thread-safe: each lane of the system tests drives a browser of its own. */
+    private static final ThreadLocal<Browser> BROWSERS = new ThreadLocal<>();
 
     private WebBrowser() {
     }
 
-    /** The one browser of this JVM, launched on first use and closed when the JVM exits. */
-    static synchronized Browser browser() {
+    /** This thread's browser, launched on first use and closed when the JVM exits. */
+    static Browser browser() {
+        Browser browser = BROWSERS.get();
         if (browser == null) {
             // @BrowserTest checks this before a class starts anything; here it also covers a class without it.
             Prerequisite.CHROMIUM.requireFor("the browser tests");
-            playwright = Playwright.create(new Playwright.CreateOptions()
+            Playwright playwright = Playwright.create(new Playwright.CreateOptions()
                     .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-            browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+            Browser launched = playwright.chromium().launch(new BrowserType.LaunchOptions()
                     .setExecutablePath(CHROMIUM)
                     .setHeadless(true)
                     .setArgs(List.of("--no-sandbox", "--disable-dev-shm-usage")));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
-                    browser.close();
+                    launched.close();
                 }
                 finally {
                     playwright.close();
                 }
             }, "browser-stop"));
+            BROWSERS.set(launched);
+            browser = launched;
         }
         return browser;
     }

@@ -4,10 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
-import java.time.Duration;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -30,10 +26,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A person's journeys through the web app in a real browser, against the running system: signing up, writing in
- * the journal and seeing it in the insights, reacting to an article, a reminder arriving live in the inbox, taking
- * the journal home, meeting the support panel, and leaving for good. One person walks through all of them, each
+ * the journal and seeing it in the insights, reacting to an article, taking the journal home, meeting the support panel, and leaving for good. One person walks through all of them, each
  * journey in a fresh browser context (a new visit, signed in with the form); deleting the account comes last. A
  * second person, Kim, confirms a new address and replaces a forgotten password, both by links from the mail catcher.
+ * A reminder arriving live in the inbox is {@link LiveInboxSystemTest}, which waits for the clock beside the others.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @BrowserTest
@@ -284,47 +280,6 @@ class WebJourneysSystemTest {
         calming.click();
         assertThat(calming).hasAttribute("aria-pressed", "false");
         assertThat(calming.locator(".pill")).hasText(String.valueOf(before));
-    }
-
-    @Test
-    @Order(7)
-    void aReminderDueWithinAMinuteArrivesLiveInTheInbox() throws Exception {
-        signIn();
-        WebBrowser.open(page, "reminders/new");
-        // The next whole minute in the browser's zone, or the one after when this one is too close to make.
-        LocalTime now = LocalTime.now(ZoneId.of(WebBrowser.ZONE));
-        LocalTime due = now.truncatedTo(ChronoUnit.MINUTES).plusMinutes(now.getSecond() < 40 ? 1 : 2);
-        String title = "Stretch and breathe " + due;
-        page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Something of my own")).check();
-        page.getByLabel("Title", new Page.GetByLabelOptions().setExact(true)).fill(title);
-        page.getByLabel("Time 1", new Page.GetByLabelOptions().setExact(true)).fill(due.toString());
-        assertThat(page.getByLabel("Time zone", new Page.GetByLabelOptions().setExact(true))).hasValue(WebBrowser.ZONE);
-        assertThat(page.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName("In the app (inbox)"))).isChecked();
-        assertThat(page.locator("[data-testid=reminder-preview] li").first()).isVisible();
-        button("Add reminder").click();
-
-        page.waitForURL("**/#/reminders");
-        assertThat(page.locator("[data-testid=reminder-list]")).containsText(title);
-
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Inbox")).click();
-        page.waitForURL("**/#/inbox");
-        assertThat(page.locator("[data-testid=live-state]")).hasText("New reminders appear here as they arrive.");
-        page.evaluate("() => { window.sameVisit = true; }");
-
-        // It arrives within a minute of its time, without a reload.
-        long wait = Duration.between(LocalTime.now(ZoneId.of(WebBrowser.ZONE)), due).plusSeconds(60).toMillis();
-        assertThat(page.locator("[data-testid=inbox-list]").getByText(title))
-                .isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(Math.max(wait, 60_000)));
-        assertThat(page.evaluate("() => window.sameVisit === true")).as("the page was not reloaded").isEqualTo(true);
-        assertThat(page.locator("[data-testid=inbox-list] li.unread").first()).containsText(title);
-
-        // A card is not a tower of buttons: the rarer choices wait behind "More".
-        Locator card = page.locator("[data-testid=inbox-list] > li").filter(new Locator.FilterOptions().setHasText(title));
-        assertThat(card.locator("button:visible")).hasCount(2);
-        Locator stop = card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Stop this reminder: " + title));
-        assertThat(stop).isHidden();
-        card.locator("[data-testid=more-actions] > summary").click();
-        assertThat(stop).isVisible();
     }
 
     @Test
