@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Mixed load through the gateway: people at a fixed arrival rate doing what people do (bench/MixedLoad.java: sign in,
+# Today, the library, search, reactions, entries, insights, check-ins, reminders, the inbox and its live stream), in
+# an open model, stepping the rate up until some operation's p99 passes the target or errors appear.
+# Starts ./run.sh on a fresh data directory with the JVM settings a deployment uses (the C2 JIT; run.sh alone stops
+# at C1 for a quick start), lifts the rate limits (every simulated person comes from this one address), and stops it.
+#
+#   bench/mixed-load.sh                             rates 10,20,40,60,80 operations/s, 30 s each, 120 people
+#   RATES=5,10,15 DURATION=60 PEOPLE=200 bench/mixed-load.sh
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+RATES=${RATES:-10,20,40,60,80}
+DURATION=${DURATION:-30}
+PEOPLE=${PEOPLE:-120}
+TARGET_MS=${TARGET_MS:-250}
+java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+
+log=$(mktemp)
+data=$(mktemp -d)
+MHC_DATA_DIR="$data" MHC_JAVA_OPTS="-XX:TieredStopAtLevel=4" MHC_GATEWAY_RATELIMITS_APIPERMINUTE=1000000000 \
+  MHC_GATEWAY_RATELIMITS_SIGNINPERMINUTE=1000000 setsid ./run.sh >"$log" 2>&1 &
+runner=$!
+trap 'kill -TERM $runner 2>/dev/null; wait $runner 2>/dev/null || true; rm -rf "$log" "$data"' EXIT
+until grep -q 'is ready' "$log"; do
+  kill -0 "$runner" 2>/dev/null || { cat "$log" >&2; exit 1; }
+  sleep 1
+done
+
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $("$java_bin" -version 2>&1 | head -1), $(date -u +%F)"
+"$java_bin" bench/MixedLoad.java http://localhost:8080 "$RATES" "$DURATION" "$PEOPLE" "$TARGET_MS"
