@@ -27,13 +27,14 @@ import org.springframework.validation.annotation.Validated;
  * @param topics     how the topics the gateway owns are created
  * @param trustedProxies addresses or CIDR ranges of the proxies in front of the gateway, whose
  *                   {@code X-Forwarded-For} is believed; none by default
+ * @param outbox     the account events' outbox
  */
 @Validated
 @ConfigurationProperties("mhc.gateway")
 public record GatewayProperties(@DefaultValue Services services, @DefaultValue Identity identity,
         @DefaultValue RateLimits rateLimits, @DefaultValue("256KB") DataSize maxBodySize,
         @DefaultValue("64MB") DataSize maxImportSize, @DefaultValue Deletion deletion, @DefaultValue Topics topics,
-        @DefaultValue List<String> trustedProxies) {
+        @DefaultValue List<String> trustedProxies, @DefaultValue Outbox outbox) {
 
     /** The base address of each service; {@code application.yml} holds the defaults. */
     public record Services(@NotNull URI content, @NotNull URI journal, @NotNull URI reminder) {
@@ -81,6 +82,17 @@ public record GatewayProperties(@DefaultValue Services services, @DefaultValue I
     public record Deletion(
             @DefaultValue({"content-service", "journal-service", "reminder-service"}) List<String> services,
             @DefaultValue("1m") Duration reannounceAfter) {
+    }
+
+    /**
+     * The account events' outbox ({@code account_outbox}, the shared {@code outbox} module).
+     *
+     * @param relayAfter   how old a staged account event must be before the relay takes it over from its request
+     * @param abandonAfter how long the relay waits for the account change to be written before dropping its event
+     * @param relayEvery   how often the relay looks
+     */
+    public record Outbox(@DefaultValue("30s") Duration relayAfter, @DefaultValue("5m") Duration abandonAfter,
+            @DefaultValue("15s") Duration relayEvery) {
     }
 
     /** Partition and replica counts for the topics the gateway owns. */

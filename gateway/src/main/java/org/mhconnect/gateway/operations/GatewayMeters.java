@@ -39,8 +39,8 @@ public class GatewayMeters {
         }
     }
 
-    /** The account announcements outbox ({@code PendingAnnouncement}'s collection). */
-    static final String ANNOUNCEMENTS = "account_announcements";
+    /** The account events' outbox (the shared {@code outbox} module's collection for the gateway). */
+    static final String ANNOUNCEMENTS = "account_outbox";
 
     private final java.util.Map<SignIn, Counter> signIns = new java.util.EnumMap<>(SignIn.class);
     private final java.util.Map<Limit, Counter> refusals = new java.util.EnumMap<>(Limit.class);

@@ -45,7 +45,7 @@ class BodySizeLimitTest {
     @Test
     void aBodyLongerThanItsContentLengthSaidIsRefusedWithContentTooLarge() {
         BodySizeLimitFilter filter = new BodySizeLimitFilter(new GatewayProperties(null, null, null, DataSize.ofBytes(250),
-                DataSize.ofBytes(1_000), null, null, List.of()));
+                DataSize.ofBytes(1_000), null, null, List.of(), null));
         MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.post("/api/journal/entries")
                 .contentLength(100).body(chunks(1_000, 100)));
 

@@ -60,7 +60,7 @@ public class EmailChange {
                 .flatMap(pending -> accounts.byId(pending.userId())
                         .filter(account -> !account.pendingDeletion())
                         .map(account -> account.withEmail(pending.newEmail())))
-                .flatMap(account -> announcements.profileChanged(account.id(), accounts.save(account)));
+                .flatMap(account -> announcements.profileChanged(account, accounts.save(account)));
     }
 
     /** Whether the address already belongs to an account. */

@@ -76,6 +76,6 @@ public class EmailVerification {
                 .flatMap(link -> accounts.byId(link.userId())
                         .filter(account -> !account.pendingDeletion() && account.email().equals(link.email())))
                 .flatMap(account -> account.isEmailVerified() ? Mono.just(account)
-                        : announcements.emailVerified(account.id(), accounts.save(account.withEmailVerified())));
+                        : announcements.emailVerified(account.withEmailVerified(), accounts.save(account.withEmailVerified())));
     }
 }

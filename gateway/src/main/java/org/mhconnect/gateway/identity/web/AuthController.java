@@ -78,7 +78,7 @@ class AuthController {
                 .map(hash -> new AccountDocument(UUID.randomUUID().toString(), Accounts.normalise(request.email()), hash,
                         request.displayName().strip(), request.timeZone(), request.locale(), rolesAtSignUp(request.email()),
                         clock.instant(), null, false, null))
-                .flatMap(account -> announcements.registered(account.id(), accounts.insert(account)))
+                .flatMap(account -> announcements.registered(account, accounts.insert(account)))
                 // The link is mailed aside: a mail server that is down must not stop anyone signing up, and the person
                 // can ask for the link again from the web app.
                 .flatMap(account -> verification.send(account).thenReturn(account))

@@ -56,7 +56,7 @@ class MeController {
                         change.displayName() != null ? change.displayName().strip() : account.displayName(),
                         change.timeZone() != null ? change.timeZone() : account.timeZone(),
                         change.locale() != null ? change.locale() : account.locale()))
-                .flatMap(account -> announcements.profileChanged(account.id(), accounts.save(account)))
+                .flatMap(account -> announcements.profileChanged(account, accounts.save(account)))
                 .map(UserView::of);
     }
 

@@ -84,7 +84,7 @@ class RecoveryController {
     /** The link arrived in the account's mailbox, so it proves the address as well. */
     private Mono<AccountDocument> save(AccountDocument account) {
         return account.isEmailVerified() ? accounts.save(account)
-                : announcements.emailVerified(account.id(), accounts.save(account.withEmailVerified()));
+                : announcements.emailVerified(account.withEmailVerified(), accounts.save(account.withEmailVerified()));
     }
 
     @PostMapping("/verify-email")
