@@ -1,5 +1,6 @@
 package org.mhconnect.kafkaevents;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
@@ -49,6 +50,17 @@ public class KafkaEventsAutoConfiguration {
         // Keys stay strings (user ids); values are events, whatever their logical type.
         return factory -> ((DefaultKafkaConsumerFactory<Object, Object>) factory)
                 .setValueDeserializer(EventSerialization.deserializer());
+    }
+
+    /**
+     * The one clock of a service: UTC, from the system. Everything that needs the time takes this bean (the services'
+     * architecture tests refuse {@code Clock.systemUTC()} and {@code Instant.now()} elsewhere), so a test can give a
+     * service a clock of its own.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
     }
 
     @Bean

@@ -19,11 +19,6 @@ class ContentTopics {
                 .build();
     }
 
-    @Bean
-    java.time.Clock clock() {
-        return java.time.Clock.systemUTC();
-    }
-
     /** Where user events this service cannot handle are parked. */
     @Bean
     NewTopic userEventsDeadLetters(ContentProperties properties) {

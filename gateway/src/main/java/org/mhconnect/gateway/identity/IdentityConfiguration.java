@@ -1,6 +1,5 @@
 package org.mhconnect.gateway.identity;
 
-import java.time.Clock;
 import java.time.Duration;
 
 import org.mhconnect.gateway.identity.token.SigningKeys;
@@ -19,11 +18,6 @@ class IdentityConfiguration {
 
     IdentityConfiguration(SigningKeys keys) {
         this.keys = keys;
-    }
-
-    @Bean
-    static Clock clock() {
-        return Clock.systemUTC();
     }
 
     @Bean

@@ -59,9 +59,4 @@ class MessagingConfiguration {
                 new OutboxSettings(COLLECTION, settings.relayAfter(), settings.abandonAfter(), settings.relayEvery()),
                 staged -> aggregates.stream().anyMatch(aggregate -> aggregate.exists(staged.aggregateId())));
     }
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 }

@@ -48,11 +48,6 @@ class MessagingConfiguration {
                 .build();
     }
 
-    @Bean
-    java.time.Clock clock() {
-        return java.time.Clock.systemUTC();
-    }
-
     /** The weekly digest reads the library's events. */
     @Bean
     NewTopic contentDeadLetters(ReminderProperties properties) {
