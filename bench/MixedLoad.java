@@ -33,10 +33,11 @@ import java.util.regex.Pattern;
  * </pre>
  *
  * "Today" is the four requests the Today page makes, timed together. Every step of load is printed per operation
- * (p50, p99, errors); the last line is the highest rate at which every operation kept p99 within the target with no
- * error.
+ * (p50, p99, errors), every step is run, and the last line is the highest rate up to which every step kept every
+ * operation's p99 within the target with no error. With few samples of a rare operation its p99 is its maximum: run
+ * long steps (DURATION) for a p99 that means something.
  *
- * <pre>java bench/MixedLoad.java http://localhost:8080 [rates=10,20,40,60,80] [seconds=30] [people=120] [p99 target ms=250]</pre>
+ * <pre>java bench/MixedLoad.java http://localhost:8080 [rates=5,10,20,30,40] [seconds=60] [people=120] [p99 target ms=250]</pre>
  */
 public class MixedLoad {
 
@@ -73,9 +74,9 @@ public class MixedLoad {
 
     public static void main(String[] args) throws Exception {
         String base = args.length > 0 ? args[0] : "http://localhost:8080";
-        double[] rates = Arrays.stream((args.length > 1 ? args[1] : "10,20,40,60,80").split(","))
+        double[] rates = Arrays.stream((args.length > 1 ? args[1] : "5,10,20,30,40").split(","))
                 .mapToDouble(Double::parseDouble).toArray();
-        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
+        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 60;
         int peopleCount = args.length > 3 ? Integer.parseInt(args[3]) : 120;
         double target = args.length > 4 ? Double.parseDouble(args[4]) : 250;
         MixedLoad load = new MixedLoad(base);
@@ -84,20 +85,26 @@ public class MixedLoad {
             System.out.println("warm-up: 60 s at " + rates[0] + "/s");
             load.run(senders, rates[0], 60, new Random(1));
             double best = 0;
+            boolean allKeptSoFar = true;
             for (double rate : rates) {
                 Map<String, Stats> stats = load.run(senders, rate, seconds, new Random((long) rate));
-                boolean kept = true;
+                List<String> over = new ArrayList<>();
                 for (Map.Entry<String, Stats> entry : stats.entrySet()) {
                     Stats s = entry.getValue();
                     System.out.printf("RESULT rate=%.0f op=%s n=%d p50_ms=%.1f p99_ms=%.1f errors=%d%n", rate, entry.getKey(),
                             s.count(), s.p50(), s.p99(), s.errors());
-                    kept &= s.errors() == 0 && s.p99() <= target;
+                    if (s.errors() > 0 || s.p99() > target) {
+                        over.add(entry.getKey());
+                    }
                 }
-                System.out.printf("STEP rate=%.0f every_p99_within_%.0fms_without_errors=%s%n", rate, target, kept);
-                if (!kept) {
-                    break;
+                System.out.printf("STEP rate=%.0f within_target=%s%s%n", rate, over.isEmpty(),
+                        over.isEmpty() ? "" : " over: " + String.join(", ", over));
+                if (over.isEmpty() && allKeptSoFar) {
+                    best = rate;
                 }
-                best = rate;
+                else {
+                    allKeptSoFar = false;
+                }
             }
             System.out.printf("HIGHEST rate=%.0f operations/s with every operation's p99 <= %.0f ms and no errors%n", best, target);
         }

@@ -5,13 +5,13 @@
 # Starts ./run.sh on a fresh data directory with the JVM settings a deployment uses (the C2 JIT; run.sh alone stops
 # at C1 for a quick start), lifts the rate limits (every simulated person comes from this one address), and stops it.
 #
-#   bench/mixed-load.sh                             rates 10,20,40,60,80 operations/s, 30 s each, 120 people
+#   bench/mixed-load.sh                             rates 5,10,20,30,40 operations/s, 60 s each, 120 people
 #   RATES=5,10,15 DURATION=60 PEOPLE=200 bench/mixed-load.sh
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
-RATES=${RATES:-10,20,40,60,80}
-DURATION=${DURATION:-30}
+RATES=${RATES:-5,10,20,30,40}
+DURATION=${DURATION:-60}
 PEOPLE=${PEOPLE:-120}
 TARGET_MS=${TARGET_MS:-250}
 java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
