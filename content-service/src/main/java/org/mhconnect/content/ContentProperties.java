@@ -12,11 +12,13 @@ import org.springframework.validation.annotation.Validated;
  * @param topics    how the topics this service owns are created
  * @param seedOnStart whether the written library is loaded at start (idempotently)
  * @param outbox    how staged content events are relayed
+ * @param search    the search's cache and the index's safety-net rebuild
+ * @param publishing how often scheduled items are looked at
  */
 @Validated
 @ConfigurationProperties("mhc.content")
 public record ContentProperties(@DefaultValue Topics topics, @DefaultValue("true") boolean seedOnStart,
-        @DefaultValue Outbox outbox) {
+        @DefaultValue Outbox outbox, @DefaultValue Search search, @DefaultValue Publishing publishing) {
 
     /** Partition and replica counts for the topics this service owns. */
     public record Topics(@DefaultValue("3") @Min(1) int partitions, @DefaultValue("1") @Min(1) @Max(5) short replicas) {
@@ -29,5 +31,17 @@ public record ContentProperties(@DefaultValue Topics topics, @DefaultValue("true
      */
     public record Outbox(@DefaultValue("10s") java.time.Duration relayAfter, @DefaultValue("5m") java.time.Duration abandonAfter,
             @DefaultValue("5s") java.time.Duration relayEvery) {
+    }
+
+    /**
+     * @param cacheSize    how many recent answers are kept until the index changes (0: none, every search reads Lucene)
+     * @param refreshEvery how often each instance rebuilds its index from MongoDB, the safety net under the content
+     *                     events for one it missed
+     */
+    public record Search(@DefaultValue("2000") @Min(0) int cacheSize, @DefaultValue("10m") java.time.Duration refreshEvery) {
+    }
+
+    /** @param checkEvery how often items scheduled for later are looked at, and published once due */
+    public record Publishing(@DefaultValue("5s") java.time.Duration checkEvery) {
     }
 }

@@ -18,11 +18,13 @@ import org.springframework.validation.annotation.Validated;
  * @param outbox how staged events are retried
  * @param encryption the master keys that wrap every person's data key
  * @param support where crisis resources come from
+ * @param maxImportSize the largest journal {@code POST /api/journal/import} takes (counted as it arrives)
  */
 @Validated
 @ConfigurationProperties("mhc.journal")
 public record JournalProperties(@DefaultValue Topics topics, @DefaultValue Outbox outbox,
-        @DefaultValue Encryption encryption, @DefaultValue Support support) {
+        @DefaultValue Encryption encryption, @DefaultValue Support support,
+        @DefaultValue("64MB") org.springframework.util.unit.DataSize maxImportSize) {
 
     /**
      * @param masterKeys   master key id to the Base64 of 32 random bytes; from a secret store or the environment,

@@ -3,6 +3,7 @@ package org.mhconnect.content.editor;
 import java.time.Clock;
 import java.time.Instant;
 
+import org.mhconnect.content.ContentProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -11,7 +12,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,7 +24,7 @@ import org.springframework.stereotype.Component;
  * only that one sends {@code content.published}. An item is never published before its time.
  */
 @Component
-class PublishingSchedule {
+class PublishingSchedule implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(PublishingSchedule.class);
 
@@ -29,10 +32,18 @@ class PublishingSchedule {
     private final ObjectProvider<Editing> editing;
     private final Clock clock;
 
-    PublishingSchedule(MongoTemplate mongo, ObjectProvider<Editing> editing, Clock clock) {
+    private final java.time.Duration checkEvery;
+
+    PublishingSchedule(MongoTemplate mongo, ObjectProvider<Editing> editing, Clock clock, ContentProperties properties) {
         this.mongo = mongo;
         this.editing = editing;
         this.clock = clock;
+        this.checkEvery = properties.publishing().checkEvery();
+    }
+
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::publishDue, checkEvery, checkEvery));
     }
 
     @Document("publishing_schedule")
@@ -47,8 +58,6 @@ class PublishingSchedule {
         mongo.remove(Query.query(Criteria.where("_id").is(slug)), Scheduled.class);
     }
 
-    @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "${mhc.content.publishing.check-every:5s}",
-            initialDelayString = "${mhc.content.publishing.check-every:5s}")
     void publishDue() {
         Instant now = clock.instant();
         for (Scheduled due : mongo.findAll(Scheduled.class)) {

@@ -24,9 +24,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.mhconnect.content.ContentProperties;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,20 +52,22 @@ import org.springframework.stereotype.Component;
  * started. A search runs against one consistent reader, never a half-built index.
  */
 @Component
-public class LibraryIndex {
+public class LibraryIndex implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(LibraryIndex.class);
 
     private final MongoTemplate mongo;
+    private final java.time.Duration refreshEvery;
     private final SearchWords searchWords = new SearchWords();
     private final Analyzer analyzer = searchWords.indexing();
     private final LibrarySpelling spelling = new LibrarySpelling(searchWords);
     private volatile Live live;
     private int indexed = -1;
 
-    LibraryIndex(MongoTemplate mongo,
-            @org.springframework.beans.factory.annotation.Value("${mhc.content.search.cache-size:2000}") int cacheSize) {
+    LibraryIndex(MongoTemplate mongo, ContentProperties properties) {
         this.mongo = mongo;
+        this.refreshEvery = properties.search().refreshEvery();
+        int cacheSize = properties.search().cacheSize();
         this.live = Live.create(analyzer);
         this.answers = cacheSize <= 0 ? null
                 : com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(cacheSize).build();
@@ -93,9 +98,13 @@ public class LibraryIndex {
     }
 
     /** A safety net under the content events: an event this instance missed is picked up within this period. */
-    @Scheduled(fixedDelayString = "${mhc.content.search.refresh-every:10m}", initialDelayString = "${mhc.content.search.refresh-every:10m}")
     void refresh() {
         rebuild();
+    }
+
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::refresh, refreshEvery, refreshEvery));
     }
 
     /** Rebuilds the whole index from the published items and swaps it in; returns how many items it holds. */

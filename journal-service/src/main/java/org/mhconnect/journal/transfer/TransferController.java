@@ -9,8 +9,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Pattern;
 import org.mhconnect.idempotency.IdempotencyKey;
 import org.mhconnect.idempotency.IdempotentRequests;
+import org.mhconnect.journal.JournalProperties;
 import org.mhconnect.journal.idempotency.IdempotentPosts;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,13 +36,13 @@ class TransferController {
     private final long maxImportSize;
 
     TransferController(JournalTransfer transfer, JournalImport imports, IdempotentPosts idempotent, JsonMapper json,
-            Clock clock, @Value("${mhc.journal.max-import-size:64MB}") DataSize maxImportSize) {
+            Clock clock, JournalProperties properties) {
         this.transfer = transfer;
         this.imports = imports;
         this.idempotent = idempotent;
         this.json = json;
         this.clock = clock;
-        this.maxImportSize = maxImportSize.toBytes();
+        this.maxImportSize = properties.maxImportSize().toBytes();
     }
 
     /**

@@ -117,7 +117,7 @@ class MasterKeyRotationTest {
 
     private DataKeys dataKeys(Map<String, String> keys, String active) {
         JournalProperties properties = new JournalProperties(null, null,
-                new JournalProperties.Encryption(keys, active, Path.of("unused"), Duration.ofMinutes(5)), null);
+                new JournalProperties.Encryption(keys, active, Path.of("unused"), Duration.ofMinutes(5)), null, null);
         return new DataKeys(mongo, MasterKeyRing.from(properties.encryption()), Clock.systemUTC(), properties);
     }
 }

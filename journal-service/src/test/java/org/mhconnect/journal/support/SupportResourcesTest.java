@@ -89,7 +89,7 @@ class SupportResourcesTest {
     private SupportResources resources() {
         JournalProperties properties = new JournalProperties(null, null, null, new JournalProperties.Support(
                 URI.create("http://127.0.0.1:" + contentService.getAddress().getPort()), Duration.ofSeconds(1),
-                Duration.ofHours(1)));
+                Duration.ofHours(1)), null);
         return new SupportResources(JsonMapper.builder().build(), properties);
     }
 }
