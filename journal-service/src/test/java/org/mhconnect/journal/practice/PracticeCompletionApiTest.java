@@ -8,9 +8,12 @@ import static org.mhconnect.journal.practice.PracticeFixtures.BERLIN;
 import static org.mhconnect.journal.practice.PracticeFixtures.BREATHING_SPACE;
 import static org.mhconnect.journal.practice.PracticeFixtures.BREATHING_SPACE_TITLE;
 import static org.mhconnect.journal.practice.PracticeFixtures.completion;
+import static org.mhconnect.journal.practice.PracticeFixtures.noonInBerlin;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +36,8 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
- * Practices finished in the player are recorded once, only when they make sense, only for their owner, and go with
- * the account.
+ * Practices finished in the player are recorded once, only when they make sense, only for their owner, go with
+ * the account, and show in insights as practice days against mood.
  */
 @JournalIntegrationTest
 class PracticeCompletionApiTest {
@@ -129,6 +132,43 @@ class PracticeCompletionApiTest {
     }
 
     @Test
+    void insightsCompareMoodOnPractiseDaysWithDaysWithout() {
+        String user = aUser();
+        LocalDate today = LocalDate.now(ZoneId.of(BERLIN));
+        // Six days with a mood: practised on three of them (mood 4), not on the other three (mood 2).
+        for (int daysAgo = 1; daysAgo <= 6; daysAgo++) {
+            LocalDate day = today.minusDays(daysAgo);
+            write(user, day, daysAgo <= 3 ? 4 : 2);
+            if (daysAgo <= 3) {
+                http.post().uri(COMPLETIONS).headers(bearer(user)).contentType(MediaType.APPLICATION_JSON)
+                        .body(completion(noonInBerlin(day))).exchange().expectStatus().isCreated();
+            }
+        }
+
+        http.get().uri("/api/journal/insights?timeZone=" + BERLIN).headers(bearer(user)).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.practice.completions").isEqualTo(3)
+                .jsonPath("$.practice.daysPractised").isEqualTo(3)
+                .jsonPath("$.practice.withPractice.days").isEqualTo(3)
+                .jsonPath("$.practice.withPractice.averageMood").isEqualTo(4.0)
+                .jsonPath("$.practice.withoutPractice.days").isEqualTo(3)
+                .jsonPath("$.practice.withoutPractice.averageMood").isEqualTo(2.0)
+                .jsonPath("$.practice.enoughToCompare").isEqualTo(true)
+                .jsonPath("$.practice.difference").isEqualTo(2.0);
+
+        // Over the last two days only, there are too few days to compare: counts, but no difference.
+        http.get().uri("/api/journal/insights?timeZone=" + BERLIN + "&from=" + today.minusDays(2) + "&to=" + today)
+                .headers(bearer(user)).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.practice.withPractice.days").isEqualTo(2)
+                .jsonPath("$.practice.enoughToCompare").isEqualTo(false)
+                .jsonPath("$.practice.minimumDays").isEqualTo(3)
+                .jsonPath("$.practice.difference").doesNotExist();
+    }
+
+    @Test
     void completionsGoWithTheAccountAndCannotBeRecordedAfterwards() throws Exception {
         String leaving = aUser();
         http.post().uri(COMPLETIONS).headers(bearer(leaving)).contentType(MediaType.APPLICATION_JSON)
@@ -143,6 +183,12 @@ class PracticeCompletionApiTest {
                 .expectStatus().isForbidden()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(stored(leaving)).isZero();
+    }
+
+    private void write(String user, LocalDate day, int mood) {
+        http.post().uri("/api/journal/entries").headers(bearer(user)).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("body", "words", "mood", mood, "timeZone", BERLIN, "localDateTime", day.atTime(20, 0).toString()))
+                .exchange().expectStatus().isCreated();
     }
 
     /** How many completions the database holds for the person. */

@@ -1,6 +1,9 @@
 package org.mhconnect.journal.practice;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 
 /** Completed practices for the tests: a short one from the library, finished at a given time. */
 final class PracticeFixtures {
@@ -17,6 +20,11 @@ final class PracticeFixtures {
     static String completion(String slug, String title, String completedAt, String timeZone) {
         return """
                 {"slug":"%s","title":"%s","completedAt":"%s","timeZone":"%s"}""".formatted(slug, title, completedAt, timeZone);
+    }
+
+    /** Noon in Berlin on a local day, as an instant. */
+    static Instant noonInBerlin(LocalDate day) {
+        return day.atTime(LocalTime.NOON).atZone(ZoneId.of(BERLIN)).toInstant();
     }
 
     private PracticeFixtures() {
