@@ -11,7 +11,7 @@
 
 // Change the version when the list below changes or an old shell must not be served any more; activate then
 // deletes every older cache of this app.
-const VERSION = 'v1';
+const VERSION = 'v2';
 const SHELL_CACHE = `mhc-shell-${VERSION}`;
 const LIBRARY_CACHE = 'mhc-library-v1';
 const OWN_CACHES = [SHELL_CACHE, LIBRARY_CACHE];
@@ -27,11 +27,13 @@ const SHELL = [
   '/js/app.js',
   '/js/care.js',
   '/js/charts.js',
+  '/js/cues.js',
   '/js/dom.js',
   '/js/install.js',
   '/js/journal-kit.js',
   '/js/live.js',
   '/js/places.js',
+  '/js/practice-player.js',
   '/js/push.js',
   '/js/reminder-kit.js',
   '/js/router.js',

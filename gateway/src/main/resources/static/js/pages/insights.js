@@ -1,4 +1,5 @@
-// Insights: mood over time with its moving average, how often each feeling appears, and weekday patterns.
+// Insights: mood over time with its moving average, practice days against mood, how often each feeling appears, and
+// weekday patterns.
 
 import { h, replace, uid, todayIn, addDays } from '../dom.js';
 import { api, query } from '../api.js';
@@ -48,23 +49,12 @@ export default async function render(root, ctx) {
   }
 
   const c = insights.consistency;
-  const p = insights.practice;
-  let practiceText = null;
-  if (p && p.difference !== null && p.difference !== undefined) {
-    const diff = Math.abs(p.difference).toFixed(1);
-    practiceText = p.difference > 0
-      ? `On days with a practice, your mood was ${diff} higher on average (${p.withPractice.days} days with a practice, ${p.withoutPractice.days} without).`
-      : p.difference < 0
-        ? `On days with a practice, your mood was ${diff} lower on average. Practices often come on harder days, and that is exactly when they are for.`
-        : 'Your mood was about the same on days with and without a practice.';
-  }
-
   replace(slot,
     h('section', { class: 'panel', attrs: { 'aria-labelledby': 'summary-title' } },
       h('h2', { id: 'summary-title', text: 'At a glance' }),
       h('p', { dataset: { testid: 'days-written' }, text: `${insights.entries} ${insights.entries === 1 ? 'entry' : 'entries'} on ${daysOf(c)}.` }),
-      h('p', { text: c.message }),
-      practiceText ? h('p', { text: practiceText }) : null),
+      h('p', { text: c.message })),
+    practiceSection(insights.practice),
     h('section', { attrs: { 'aria-labelledby': 'mood-title' } },
       h('h2', { id: 'mood-title', text: 'Mood over time' }), moodChart(insights.moodByDay)),
     h('section', { attrs: { 'aria-labelledby': 'emotions-title' } },
@@ -72,4 +62,39 @@ export default async function render(root, ctx) {
       insights.emotions.length ? emotionChart(insights.emotions) : h('p', { text: 'No feelings named in this period. You can add them when you write.' })),
     h('section', { attrs: { 'aria-labelledby': 'weekday-title' } },
       h('h2', { id: 'weekday-title', text: 'Days of the week' }), weekdayChart(insights.weekdays)));
+}
+
+const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * Practice days against mood: days with a practice (finished in the player, or named by an entry) beside days
+ * without. The averages are given only when each side has enough days with a mood; before that, the counts and why.
+ */
+function practiceSection(p) {
+  const section = h('section', { attrs: { 'aria-labelledby': 'practice-title' }, dataset: { testid: 'practice-mood' } },
+    h('h2', { id: 'practice-title', text: 'Practice and mood' }));
+  if (!p || (p.daysPractised === 0 && p.completions === 0)) {
+    section.append(h('p', {}, 'No practices in this period yet. When you finish one in the ',
+      h('a', { href: '#/library?type=practice', text: 'library' }), ', its day shows here beside your mood.'));
+    return section;
+  }
+  section.append(h('p', { text: `You practised on ${plural(p.daysPractised, 'day', 'days')} of this period`
+    + (p.completions ? ` (${plural(p.completions, 'practice', 'practices')} finished in the player).` : '.') }));
+  if (!p.enoughToCompare) {
+    section.append(h('p', { text: `There are not enough days yet to compare moods: that needs at least ${p.minimumDays} days `
+      + `with a mood on each side, and so far there ${p.withPractice.days === 1 ? 'is' : 'are'} `
+      + `${plural(p.withPractice.days, 'day', 'days')} with a practice and ${p.withoutPractice.days} without.` }));
+    return section;
+  }
+  const diff = Math.abs(p.difference).toFixed(1);
+  section.append(
+    h('p', { text: `Average mood on days with a practice: ${p.withPractice.averageMood.toFixed(1)} (${plural(p.withPractice.days, 'day', 'days')}). `
+      + `On days without: ${p.withoutPractice.averageMood.toFixed(1)} (${plural(p.withoutPractice.days, 'day', 'days')}).` }),
+    h('p', { text: p.difference > 0
+      ? `That is ${diff} higher on days with a practice.`
+      : p.difference < 0
+        ? `That is ${diff} lower on days with a practice. Practices often come on harder days, and that is exactly when they are for.`
+        : 'Your mood was about the same on days with and without a practice.' }),
+    h('p', { class: 'meta', text: 'This shows what went together, not what caused what.' }));
+  return section;
 }

@@ -1,11 +1,12 @@
-// An article or a practice: its rendered body, reactions with counts, save for later, and for a practice a player
-// that goes step by step with a timer.
+// An article or a practice: its rendered body, reactions with counts, save for later, and for a practice the player
+// (practice-player.js) that goes step by step with a timer, a chime and, if wanted, moving on by itself.
 
 import { h, replace, announce, toast } from '../dom.js';
 import { api, ApiError } from '../api.js';
 import { currentUser } from '../session.js';
 import { problemBox, loading } from '../ui.js';
 import { typeLabel, HABITS, libraryHref } from './library-cards.js';
+import { practicePlayer } from '../practice-player.js';
 
 const REACTIONS = [
   { value: 'helpful', label: 'Helpful' },
@@ -49,7 +50,8 @@ export default async function render(root, ctx) {
     h('p', { class: 'meta', text: `${typeLabel(item.type)} · ${item.minutes} min${item.author ? ` · by ${item.author}` : ''}` }),
     item.summary ? h('p', { class: 'lead', text: item.summary }) : null,
     save,
-    isPractice && item.steps && item.steps.length ? player(item, ctx) : null,
+    // While the player shows one step at a time, the written steps fold away, so no step is on screen twice.
+    isPractice && item.steps && item.steps.length ? practicePlayer(item, ctx, (playing) => { content.hidden = playing; }) : null,
     content,
     item.habits && item.habits.length ? h('p', { class: 'meta', text: `Habits: ${item.habits.map((x) => HABITS[x] || x).join(', ')}` }) : null,
     reactions,
@@ -130,97 +132,4 @@ async function showSave(slot, slug, ctx) {
   });
   draw();
   slot.replaceChildren(h('div', { class: 'actions' }, button));
-}
-
-/** The practice player: one step at a time, a timer for steps that have one, keyboard friendly. */
-function player(item, ctx) {
-  const steps = item.steps;
-  let index = 0;
-  let remaining = 0;
-  let timer = 0;
-  let running = false;
-
-  const region = h('section', { class: 'player', attrs: { 'aria-labelledby': 'player-title' } });
-  const title = h('h2', { id: 'player-title', text: 'Practice step by step' });
-  const intro = h('div', {},
-    h('p', { text: `${steps.length} steps, about ${item.minutes} minutes. Find a comfortable place. You can pause at any time.` }),
-    h('ol', { class: 'steps-list' }, steps.map((s) => h('li', { text: s.text }))),
-    h('button', { type: 'button', class: 'primary', text: 'Start the practice', on: { click: () => go(0) } }));
-  region.append(title, intro);
-
-  const stepHeading = h('h3', { attrs: { tabindex: '-1' } });
-  const stepText = h('p', { class: 'step-text' });
-  const progress = h('progress', { max: steps.length, value: 1, attrs: { 'aria-label': 'Progress through the practice' } });
-  const clock = h('p', { class: 'timer', attrs: { role: 'timer', 'aria-live': 'off' } });
-  const timerButton = h('button', { type: 'button', class: 'button', on: { click: toggleTimer } });
-  const back = h('button', { type: 'button', class: 'button', text: 'Previous step', on: { click: () => go(index - 1) } });
-  const next = h('button', { type: 'button', class: 'primary', on: { click: () => (index + 1 < steps.length ? go(index + 1) : finish()) } });
-  const stage = h('div', {}, stepHeading, progress, stepText, clock, h('div', { class: 'actions' }, back, timerButton, next));
-
-  function format(seconds) {
-    const m = Math.floor(seconds / 60);
-    const s = seconds % 60;
-    return `${m}:${String(s).padStart(2, '0')}`;
-  }
-
-  function stop() {
-    window.clearInterval(timer);
-    running = false;
-  }
-
-  function go(to) {
-    stop();
-    index = Math.max(0, Math.min(steps.length - 1, to));
-    const step = steps[index];
-    stepHeading.textContent = `Step ${index + 1} of ${steps.length}`;
-    stepText.textContent = step.text;
-    progress.value = index + 1;
-    back.disabled = index === 0;
-    next.textContent = index + 1 < steps.length ? 'Next step' : 'Finish';
-    remaining = step.seconds || 0;
-    clock.hidden = !remaining;
-    timerButton.hidden = !remaining;
-    if (remaining) {
-      clock.textContent = format(remaining);
-      timerButton.textContent = 'Start timer';
-    }
-    region.replaceChildren(title, stage);
-    stepHeading.focus();
-  }
-
-  function toggleTimer() {
-    if (running) {
-      stop();
-      timerButton.textContent = 'Resume timer';
-      announce(`Paused with ${format(remaining)} left.`);
-      return;
-    }
-    running = true;
-    timerButton.textContent = 'Pause timer';
-    announce(`Timer started: ${format(remaining)}.`);
-    timer = window.setInterval(() => {
-      remaining -= 1;
-      clock.textContent = format(Math.max(0, remaining));
-      if (remaining <= 0) {
-        stop();
-        timerButton.textContent = 'Start timer again';
-        remaining = steps[index].seconds;
-        announce(index + 1 < steps.length ? 'Time is up for this step. Move on when you are ready.' : 'Time is up. Finish when you are ready.');
-      }
-    }, 1000);
-  }
-
-  function finish() {
-    stop();
-    const done = h('h3', { attrs: { tabindex: '-1' }, text: 'Well done for giving yourself this time' });
-    region.replaceChildren(title, done,
-      h('p', { text: 'However it went, it counts. Would you like to note how you feel now?' }),
-      h('div', { class: 'actions' },
-        h('a', { class: 'button primary', href: `#/journal/new?practice=${encodeURIComponent(item.slug)}`, text: 'Write a few words' }),
-        h('button', { type: 'button', class: 'button', text: 'Do it again', on: { click: () => go(0) } })));
-    done.focus();
-  }
-
-  ctx.onLeave(stop);
-  return region;
 }

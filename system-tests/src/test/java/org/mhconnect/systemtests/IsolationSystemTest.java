@@ -36,6 +36,9 @@ class IsolationSystemTest {
             "POST /api/journal/checkins",
             "GET /api/journal/checkins",
             "GET /api/journal/checkins/{id}",
+            "POST /api/journal/practices/completions",
+            "GET /api/journal/practices/completions",
+            "GET /api/journal/practices/completions/{id}",
             "GET /api/journal/insights",
             "GET /api/journal/export",
             "POST /api/journal/import",
@@ -177,6 +180,12 @@ class IsolationSystemTest {
                 "{\"answers\":[3,3,3,3,3,3,3,3,3,3,3,3]}").body()).get("id").asString();
         assertThat(get(system.gateway() + "/api/journal/checkins/" + checkIn, bea).statusCode()).isEqualTo(404);
         assertThat(get(system.gateway() + "/api/journal/checkins/" + checkIn, ada).statusCode()).isEqualTo(200);
+        String practice = JSON.readTree(post(system.gateway() + "/api/journal/practices/completions", ada,
+                "{\"slug\":\"a-body-scan\",\"title\":\"A body scan\",\"completedAt\":\"" + java.time.Instant.now() + "\"}")
+                .body()).get("id").asString();
+        assertThat(get(system.gateway() + "/api/journal/practices/completions/" + practice, bea).statusCode()).isEqualTo(404);
+        assertThat(get(system.gateway() + "/api/journal/practices/completions/" + practice, ada).statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(get(system.gateway() + "/api/journal/practices/completions", bea).body()).get("items").size()).isZero();
 
         assertThat(get(system.gateway() + "/api/journal/entries", ada).body()).contains(adasEntry);
         assertThat(get(system.gateway() + "/api/journal/entries", bea).body()).doesNotContain(adasEntry);

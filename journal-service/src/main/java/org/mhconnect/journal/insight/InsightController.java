@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import org.mhconnect.journal.entry.DayBounds;
 import org.mhconnect.journal.entry.EntryIndex;
 import org.mhconnect.journal.entry.InvalidEntryException;
+import org.mhconnect.journal.practice.PracticeCompletions;
 import org.mhconnect.timezones.TimeZoneId;
 import org.mhconnect.timezones.TimeZones;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -14,18 +15,19 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Insights over the caller's own entries. */
+/** Insights over the caller's own entries and completed practices. */
 @RestController
 class InsightController {
 
     static final int MAX_DAYS = 366;
 
-
     private final EntryIndex index;
+    private final PracticeCompletions completions;
     private final Clock clock;
 
-    InsightController(EntryIndex index, Clock clock) {
+    InsightController(EntryIndex index, PracticeCompletions completions, Clock clock) {
         this.index = index;
+        this.completions = completions;
         this.clock = clock;
     }
 
@@ -48,6 +50,7 @@ class InsightController {
         if (last.toEpochDay() - first.toEpochDay() + 1 > MAX_DAYS) {
             throw new InvalidEntryException("Insights cover at most " + MAX_DAYS + " days at a time.");
         }
-        return Insights.of(first, last, index.summaries(userId, index.months(userId, first, last)));
+        return Insights.of(first, last, index.summaries(userId, index.months(userId, first, last)),
+                completions.between(userId, first, last).stream().map(PracticeCompletions.Completion::localDate).toList());
     }
 }

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -23,7 +24,8 @@ import org.mhconnect.events.journal.Emotions;
  *                    mean of the daily means over the seven days ending that day
  * @param emotions    how often each emotion was named, most frequent first
  * @param weekdays    Monday to Sunday: how many entries, and their mean mood
- * @param practice    mood on days with a practice compared with days without one
+ * @param practice    mood on days with a practice (completed in the player, or named by an entry) compared with days
+ *                    without one, once there are enough days of each to compare
  * @param consistency on how many of the range's days something was written
  */
 public record Insights(LocalDate from, LocalDate to, int entries, List<DayMood> moodByDay,
@@ -39,8 +41,23 @@ public record Insights(LocalDate from, LocalDate to, int entries, List<DayMood> 
     public record WeekdayPattern(DayOfWeek day, int entries, Double averageMood) {
     }
 
-    /** @param difference mean mood with a practice minus without; absent unless both kinds of day exist */
-    public record PracticeComparison(Group withPractice, Group withoutPractice, Double difference) {
+    /**
+     * Practice days against mood. A practice day is a day of the range with a practice completed in the player or an
+     * entry that names one. Only days with a mood take part in the comparison.
+     *
+     * @param completions     practices completed in the player during the range
+     * @param daysPractised   practice days in the range, with a mood or not
+     * @param withPractice    practice days that have a mood, and their mean mood
+     * @param withoutPractice days with a mood and no practice, and their mean mood
+     * @param difference      mean mood with a practice minus without; absent unless {@code enoughToCompare}
+     * @param enoughToCompare whether each side has at least {@code minimumDays} days with a mood: with fewer, one
+     *                        unusual day would decide the answer, so no difference is given
+     */
+    public record PracticeComparison(int completions, int daysPractised, Group withPractice, Group withoutPractice,
+            Double difference, boolean enoughToCompare, int minimumDays) {
+
+        /** Fewer days than this on either side, and the comparison would say more than the days can. */
+        public static final int MINIMUM_DAYS = 3;
 
         public record Group(int days, Double averageMood) {
         }
@@ -57,6 +74,14 @@ public record Insights(LocalDate from, LocalDate to, int entries, List<DayMood> 
     }
 
     static Insights of(LocalDate from, LocalDate to, List<Summary> summaries) {
+        return of(from, to, summaries, List.of());
+    }
+
+    /**
+     * @param completedDays the local day of each practice completed in the player (one per completion, so a day can
+     *                      appear more than once)
+     */
+    static Insights of(LocalDate from, LocalDate to, List<Summary> summaries, List<LocalDate> completedDays) {
         List<Summary> inRange = summaries.stream()
                 .filter(s -> !s.day().isBefore(from) && !s.day().isAfter(to))
                 .toList();
@@ -79,7 +104,7 @@ public record Insights(LocalDate from, LocalDate to, int entries, List<DayMood> 
         }
 
         return new Insights(from, to, inRange.size(), moodByDay, emotions(inRange), weekdays(inRange),
-                practice(byDay, dailyMean), consistency(from, to, byDay.keySet()));
+                practice(from, to, byDay, dailyMean, completedDays), consistency(from, to, byDay.keySet()));
     }
 
     private static List<EmotionCount> emotions(List<Summary> entries) {
@@ -103,19 +128,27 @@ public record Insights(LocalDate from, LocalDate to, int entries, List<DayMood> 
         return patterns;
     }
 
-    private static PracticeComparison practice(Map<LocalDate, List<Summary>> byDay, Map<LocalDate, Double> dailyMean) {
-        List<Double> with = new ArrayList<>();
-        List<Double> without = new ArrayList<>();
+    private static PracticeComparison practice(LocalDate from, LocalDate to, Map<LocalDate, List<Summary>> byDay,
+            Map<LocalDate, Double> dailyMean, List<LocalDate> completedDays) {
+        List<LocalDate> completedInRange = completedDays.stream()
+                .filter(day -> !day.isBefore(from) && !day.isAfter(to))
+                .toList();
+        Set<LocalDate> practised = new TreeSet<>(completedInRange);
         byDay.forEach((day, list) -> {
-            if (dailyMean.containsKey(day)) {
-                (list.stream().anyMatch(s -> s.practiceId() != null) ? with : without).add(dailyMean.get(day));
+            if (list.stream().anyMatch(s -> s.practiceId() != null)) {
+                practised.add(day);
             }
         });
+        List<Double> with = new ArrayList<>();
+        List<Double> without = new ArrayList<>();
+        dailyMean.forEach((day, mean) -> (practised.contains(day) ? with : without).add(mean));
+        boolean enough = with.size() >= PracticeComparison.MINIMUM_DAYS && without.size() >= PracticeComparison.MINIMUM_DAYS;
         Double withMean = mean(with);
         Double withoutMean = mean(without);
-        return new PracticeComparison(new PracticeComparison.Group(with.size(), round(withMean)),
+        return new PracticeComparison(completedInRange.size(), practised.size(),
+                new PracticeComparison.Group(with.size(), round(withMean)),
                 new PracticeComparison.Group(without.size(), round(withoutMean)),
-                withMean == null || withoutMean == null ? null : round(withMean - withoutMean));
+                enough ? round(withMean - withoutMean) : null, enough, PracticeComparison.MINIMUM_DAYS);
     }
 
     static Consistency consistency(LocalDate from, LocalDate to, Set<LocalDate> journaled) {

@@ -7,6 +7,8 @@ import org.mhconnect.journal.erasure.AccountErasedException;
 import org.mhconnect.journal.entry.EntryNotFoundException;
 import org.mhconnect.journal.entry.InvalidEntryException;
 import org.mhconnect.journal.entry.StaleVersionException;
+import org.mhconnect.journal.practice.CompletionNotFoundException;
+import org.mhconnect.journal.practice.InvalidCompletionException;
 import org.mhconnect.journal.safety.InvalidSafetyPlanException;
 import org.mhconnect.journal.safety.SafetyPlanChangedException;
 import org.mhconnect.journal.safety.SafetyPlanNotFoundException;
@@ -83,5 +85,15 @@ class JournalProblems extends StandardProblems {
     @ExceptionHandler(InvalidSafetyPlanException.class)
     ProblemDetail invalidSafetyPlan(InvalidSafetyPlanException ex) {
         return problem(HttpStatus.BAD_REQUEST, "The safety plan needs another look", ex.getMessage());
+    }
+
+    @ExceptionHandler(CompletionNotFoundException.class)
+    ProblemDetail completionNotFound() {
+        return problem(HttpStatus.NOT_FOUND, "Practice not found", "There is no completed practice with this id.");
+    }
+
+    @ExceptionHandler(InvalidCompletionException.class)
+    ProblemDetail invalidCompletion(InvalidCompletionException ex) {
+        return problem(HttpStatus.BAD_REQUEST, "The practice needs another look", ex.getMessage());
     }
 }

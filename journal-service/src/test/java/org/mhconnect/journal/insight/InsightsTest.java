@@ -58,15 +58,46 @@ class InsightsTest {
     }
 
     @Test
-    void daysWithAPracticeAreComparedWithDaysWithout() {
+    void daysWithAPracticeAreComparedWithDaysWithoutOnceThereAreThreeOfEach() {
         Insights insights = Insights.of(MONDAY, MONDAY.plusDays(6), List.of(
-                practised(MONDAY, 4), entry(MONDAY, 20, 2),     // a practice day, mean 3
-                practised(MONDAY.plusDays(1), 5),                // a practice day, 5
-                entry(MONDAY.plusDays(2), 9, 2)));               // without, 2
+                practised(MONDAY, 4), entry(MONDAY, 20, 2),     // a practice named by an entry, mean 3
+                entry(MONDAY.plusDays(1), 9, 5),                 // practised in the player, 5
+                entry(MONDAY.plusDays(2), 9, 4),                 // practised in the player, 4
+                entry(MONDAY.plusDays(3), 9, 2), entry(MONDAY.plusDays(4), 9, 3), entry(MONDAY.plusDays(5), 9, 1)),
+                List.of(MONDAY.plusDays(1), MONDAY.plusDays(2), MONDAY.plusDays(2)));
 
-        assertThat(insights.practice().withPractice()).isEqualTo(new Insights.PracticeComparison.Group(2, 4.0));
-        assertThat(insights.practice().withoutPractice()).isEqualTo(new Insights.PracticeComparison.Group(1, 2.0));
+        assertThat(insights.practice().completions()).isEqualTo(3);
+        assertThat(insights.practice().daysPractised()).isEqualTo(3);
+        assertThat(insights.practice().withPractice()).isEqualTo(new Insights.PracticeComparison.Group(3, 4.0));
+        assertThat(insights.practice().withoutPractice()).isEqualTo(new Insights.PracticeComparison.Group(3, 2.0));
+        assertThat(insights.practice().enoughToCompare()).isTrue();
         assertThat(insights.practice().difference()).isEqualTo(2.0);
+    }
+
+    @Test
+    void tooFewDaysOnEitherSideGiveCountsButNoDifference() {
+        Insights insights = Insights.of(MONDAY, MONDAY.plusDays(6), List.of(
+                entry(MONDAY, 9, 5), entry(MONDAY.plusDays(1), 9, 5),
+                entry(MONDAY.plusDays(2), 9, 1), entry(MONDAY.plusDays(3), 9, 1), entry(MONDAY.plusDays(4), 9, 1)),
+                List.of(MONDAY, MONDAY.plusDays(1)));
+
+        // Two good days with a practice against three hard ones without would read as "+4": too few days to say so.
+        assertThat(insights.practice().withPractice()).isEqualTo(new Insights.PracticeComparison.Group(2, 5.0));
+        assertThat(insights.practice().withoutPractice()).isEqualTo(new Insights.PracticeComparison.Group(3, 1.0));
+        assertThat(insights.practice().enoughToCompare()).isFalse();
+        assertThat(insights.practice().minimumDays()).isEqualTo(3);
+        assertThat(insights.practice().difference()).isNull();
+    }
+
+    @Test
+    void aPracticeDayWithoutAMoodCountsAsPractisedButNotInTheComparison() {
+        Insights insights = Insights.of(MONDAY, MONDAY.plusDays(6), List.of(entry(MONDAY, 9, 3)),
+                List.of(MONDAY.plusDays(1), MONDAY.minusDays(1), MONDAY.plusDays(7)));
+
+        assertThat(insights.practice().completions()).as("only the completion inside the range").isEqualTo(1);
+        assertThat(insights.practice().daysPractised()).isEqualTo(1);
+        assertThat(insights.practice().withPractice()).isEqualTo(new Insights.PracticeComparison.Group(0, null));
+        assertThat(insights.practice().withoutPractice()).isEqualTo(new Insights.PracticeComparison.Group(1, 3.0));
     }
 
     @Test
