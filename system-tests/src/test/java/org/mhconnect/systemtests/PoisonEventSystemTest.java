@@ -33,11 +33,11 @@ import org.mhconnect.systemtests.People.Person;
 
 /**
  * A poison record on every topic a service consumes: bytes that are no JSON at all, well-formed JSON of a type nobody
- * knows, and (on {@code mhc.journal}) a known type with its fields missing. Every listener parks each one on its
- * dead-letter topic ({@code <topic>.<service>.dlt}, counted in {@code mhc.kafka.dead.letters}) and reads on: an event
- * sent after the poison, with the same key and so on the same partition, is consumed (a deletion completes, a
- * journaled day appears, every group commits past it). The reminder engine (Kafka Streams) skips what it cannot read
- * on {@code mhc.reminders.schedules} and still fires the schedule after it. Every service stays ready.
+ * knows, and (on {@code mhc.journal} and the engine's topic) a known type with its fields missing. Every listener parks
+ * each one on its dead-letter topic ({@code <topic>.<service>.dlt}, counted in {@code mhc.kafka.dead.letters}) and
+ * reads on: an event sent after the poison, with the same key and so on the same partition, is consumed (a deletion
+ * completes, a journaled day appears, every group commits past it). The reminder engine (Kafka Streams) skips what it
+ * cannot read on {@code mhc.reminders.schedules} and still fires the schedule after it. Every service stays ready.
  */
 @Isolated
 class PoisonEventSystemTest {

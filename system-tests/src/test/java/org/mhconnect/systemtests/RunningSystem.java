@@ -131,11 +131,11 @@ final class RunningSystem implements AutoCloseable {
     }
 
     /**
-     * Restarts Kafka (devstack's fault control): the broker shuts down, every client loses it, and it starts again on
-     * the same port with the same log. Returns once the broker answers again.
+     * Restarts Kafka (devstack's fault control): the broker shuts down, every client loses it, it stays away for
+     * {@code away}, and it starts again on the same port with the same log. Returns once the broker answers again.
      */
-    void restartKafka() {
-        control("/control/kafka/restart");
+    void restartKafka(Duration away) {
+        control("/control/kafka/restart?away=" + away.toSeconds());
     }
 
     /** The port Kafka listens on, for watching it go away and come back. */
