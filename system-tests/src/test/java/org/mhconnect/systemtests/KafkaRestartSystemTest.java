@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.mhconnect.systemtests.People.JSON;
 
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -271,41 +269,6 @@ class KafkaRestartSystemTest {
             catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
                 return false;
-            }
-        }
-    }
-
-    /** Tries to connect to a port every 50 ms and notes each refusal: whether, and for how long, the broker was away. */
-    static final class PortWatch implements Runnable {
-
-        final int port;
-        final AtomicBoolean running = new AtomicBoolean(true);
-        final List<Instant> refused = new CopyOnWriteArrayList<>();
-
-        PortWatch(int port) {
-            this.port = port;
-        }
-
-        double awaySeconds() {
-            return refused.isEmpty() ? 0 : Duration.between(refused.getFirst(), refused.getLast()).toMillis() / 1000.0;
-        }
-
-        @Override
-        public void run() {
-            while (running.get()) {
-                try (Socket socket = new Socket()) {
-                    socket.connect(new InetSocketAddress("localhost", port), 200);
-                }
-                catch (java.io.IOException ex) {
-                    refused.add(Instant.now());
-                }
-                try {
-                    Thread.sleep(50); // The pace of the probe.
-                }
-                catch (InterruptedException ex) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
             }
         }
     }

@@ -67,12 +67,26 @@ class PoisonEventSystemTest {
 
     /** The reminder engine's input (Kafka Streams, application id {@code reminder-engine}); it skips what it cannot read. */
     static final String SCHEDULES = "mhc.reminders.schedules";
+    static final String ENGINE = "reminder-engine";
 
     static RunningSystem system;
 
     @BeforeAll
     static void startTheSystem() throws Exception {
         system = RunningSystem.shared();
+    }
+
+    /** A listener that is not in {@link #CONSUMERS} would get no poison here: a new one must be added to the list. */
+    @Test
+    void everyConsumerGroupOfTheRunningSystemIsInTheList() throws Exception {
+        try (KafkaLook kafka = new KafkaLook(system.kafka())) {
+            await("every service's listeners in their groups").atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(kafka.activeGroups("")).filteredOn(group -> !group.equals(ENGINE))
+                            .allSatisfy(group -> assertThat(CONSUMERS).as("consumers poisoned here")
+                                    .anyMatch(consumer -> consumer.perInstance() ? group.startsWith(consumer.group())
+                                            : group.equals(consumer.group())))
+                            .hasSizeGreaterThanOrEqualTo((int) CONSUMERS.stream().map(Consumer::group).distinct().count()));
+        }
     }
 
     @Test
