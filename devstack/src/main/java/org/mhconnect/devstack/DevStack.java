@@ -3,6 +3,7 @@ package org.mhconnect.devstack;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -70,8 +71,17 @@ public final class DevStack implements AutoCloseable, FaultControl {
     }
 
     @Override
-    public synchronized void restartKafka() {
+    public synchronized void restartKafka(Duration away) {
         closeQuietly("Kafka", kafka);
+        kafka = null;
+        log.warn("Kafka stopped (fault control); it starts again in {} ms", away.toMillis());
+        try {
+            // A real broker's restart takes a while (shutdown, log recovery): the fault test decides how long.
+            Thread.sleep(away.toMillis());
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
         kafka = EmbeddedKafka.onPort(settings.dataDir().resolve("kafka"), settings.kafkaPort());
         log.warn("Kafka restarted on {} (fault control)", kafka.bootstrapServers());
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
@@ -23,6 +24,7 @@ public final class MailViewer implements AutoCloseable {
     private final BooleanSupplier ready;
     private final FaultControl faults;
     static final String CONTROL_HEADER = "X-Devstack-Control";
+    static final int MAX_AWAY_SECONDS = 120;
     private final JsonMapper json = JsonMapper.builder().build();
 
     private MailViewer(int port, MailCatcher mail, BooleanSupplier ready, FaultControl faults) throws IOException {
@@ -62,10 +64,18 @@ public final class MailViewer implements AutoCloseable {
             send(exchange, 403, "text/plain; charset=utf-8", "Send the " + CONTROL_HEADER + " header");
             return;
         }
+        Duration away;
+        try {
+            away = away(exchange.getRequestURI().getQuery());
+        }
+        catch (IllegalArgumentException ex) {
+            send(exchange, 400, "text/plain; charset=utf-8", ex.getMessage());
+            return;
+        }
         Runnable action = switch (exchange.getRequestURI().getPath()) {
             case "/control/mongodb/stop" -> faults::stopMongo;
             case "/control/mongodb/start" -> faults::startMongo;
-            case "/control/kafka/restart" -> faults::restartKafka;
+            case "/control/kafka/restart" -> () -> faults.restartKafka(away);
             default -> null;
         };
         if (action == null) {
@@ -75,6 +85,17 @@ public final class MailViewer implements AutoCloseable {
         action.run();
         exchange.sendResponseHeaders(204, -1);
         exchange.close();
+    }
+
+    /** {@code away=<seconds>}, 0 to 120; none is 0. */
+    static Duration away(String query) {
+        if (query == null || query.isEmpty()) {
+            return Duration.ZERO;
+        }
+        if (!query.matches("away=\\d{1,3}") || Integer.parseInt(query.substring(5)) > MAX_AWAY_SECONDS) {
+            throw new IllegalArgumentException("The only parameter is away=<seconds>, from 0 to " + MAX_AWAY_SECONDS);
+        }
+        return Duration.ofSeconds(Integer.parseInt(query.substring(5)));
     }
 
     public int port() {

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -92,6 +93,72 @@ class DevStackTest {
             });
             assertThat(values).containsExactly("still here");
         }
+    }
+
+    /**
+     * What the fault tests rely on: {@code POST /control/kafka/restart?away=2} really takes the broker away (its port
+     * refuses connections), keeps it away for two seconds and brings it back on the same port with the same log.
+     */
+    @Test
+    void faultControlRestartsKafkaOnTheSamePortWithItsRecords() throws Exception {
+        DevStackSettings settings = DevStackSettings.from(Map.of(
+                "DEVSTACK_KAFKA_PORT", Integer.toString(freePort()), "DEVSTACK_MONGO_PORT", Integer.toString(freePort()),
+                "DEVSTACK_SMTP_PORT", Integer.toString(freePort()), "DEVSTACK_MAIL_UI_PORT", Integer.toString(freePort()),
+                "DEVSTACK_DATA_DIR", dataDir.toString(), "DEVSTACK_FAULT_CONTROL", "true"));
+        String kafka = "localhost:" + settings.kafkaPort();
+        try (DevStack stack = new DevStack()) {
+            stack.start(settings);
+            try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka));
+                    KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", kafka),
+                            new StringSerializer(), new StringSerializer())) {
+                admin.createTopics(List.of(new NewTopic("kept", 1, (short) 1))).all().get();
+                producer.send(new ProducerRecord<>("kept", "user-1", "before the restart")).get();
+            }
+            AtomicBoolean refused = new AtomicBoolean();
+            AtomicBoolean watching = new AtomicBoolean(true);
+            Thread watch = Thread.ofPlatform().start(() -> {
+                while (watching.get() && !refused.get()) {
+                    try (java.net.Socket socket = new java.net.Socket()) {
+                        socket.connect(new InetSocketAddress("localhost", settings.kafkaPort()), 200);
+                    }
+                    catch (java.io.IOException ex) {
+                        refused.set(true);
+                    }
+                }
+            });
+
+            long started = System.nanoTime();
+            HttpResponse<Void> restarted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + settings.mailUiPort() + "/control/kafka/restart?away=2"))
+                    .header("X-Devstack-Control", "test").POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            watching.set(false);
+            watch.join();
+
+            assertThat(restarted.statusCode()).isEqualTo(204);
+            assertThat(took).as("answered once the broker was back, after 2 s away").isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+            assertThat(refused).as("the port refused connections during the restart").isTrue();
+            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", kafka,
+                    "group.id", "restart-check", "auto.offset.reset", "earliest"), new StringDeserializer(), new StringDeserializer())) {
+                consumer.subscribe(List.of("kept"));
+                List<String> values = new ArrayList<>();
+                await().atMost(Duration.ofSeconds(30)).until(() -> {
+                    consumer.poll(Duration.ofMillis(500)).forEach(record -> values.add(record.value()));
+                    return !values.isEmpty();
+                });
+                assertThat(values).containsExactly("before the restart");
+            }
+        }
+    }
+
+    @Test
+    void keepsKafkaAwayForAFewSecondsAtMost() {
+        assertThat(MailViewer.away(null)).isZero();
+        assertThat(MailViewer.away("away=8")).isEqualTo(Duration.ofSeconds(8));
+        assertThatThrownBy(() -> MailViewer.away("away=121")).hasMessageContaining("from 0 to 120");
+        assertThatThrownBy(() -> MailViewer.away("away=-1")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> MailViewer.away("pause=8")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -130,6 +130,19 @@ final class RunningSystem implements AutoCloseable {
         control("/control/mongodb/start");
     }
 
+    /**
+     * Restarts Kafka (devstack's fault control): the broker shuts down, every client loses it, it stays away for
+     * {@code away}, and it starts again on the same port with the same log. Returns once the broker answers again.
+     */
+    void restartKafka(Duration away) {
+        control("/control/kafka/restart?away=" + away.toSeconds());
+    }
+
+    /** The port Kafka listens on, for watching it go away and come back. */
+    int kafkaPort() {
+        return ports.get("kafka");
+    }
+
     private void control(String path) {
         try {
             HttpResponse<Void> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(mailViewer() + path))

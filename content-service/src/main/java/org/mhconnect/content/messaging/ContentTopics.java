@@ -22,7 +22,21 @@ class ContentTopics {
     /** Where user events this service cannot handle are parked. */
     @Bean
     NewTopic userEventsDeadLetters(ContentProperties properties) {
-        return TopicBuilder.name(Topics.deadLetter(Topics.USERS, "content-service"))
+        return deadLetters(Topics.USERS, properties);
+    }
+
+    /**
+     * Where the search index's consumer parks content events it cannot read. Without it a poison record on
+     * {@code mhc.content} could not be parked (the broker creates no topics), so it was retried for ever and every
+     * later content event waited behind it.
+     */
+    @Bean
+    NewTopic contentEventsDeadLetters(ContentProperties properties) {
+        return deadLetters(Topics.CONTENT, properties);
+    }
+
+    private static NewTopic deadLetters(String topic, ContentProperties properties) {
+        return TopicBuilder.name(Topics.deadLetter(topic, "content-service"))
                 .partitions(properties.topics().partitions())
                 .replicas(properties.topics().replicas())
                 .build();
