@@ -13,19 +13,18 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Isolated;
 import org.mhconnect.systemtests.People.Person;
 import tools.jackson.databind.JsonNode;
 
 /** Deleting an account erases the person from every service, and the gateway can show that it is complete. */
-@Isolated("stops reminder-service, which the test running beside the others uses")
+@FaultTest
 class AccountDeletionSystemTest {
 
     static RunningSystem system;
 
     @BeforeAll
     static void startTheSystem() throws Exception {
-        system = RunningSystem.shared();
+        system = RunningSystem.forFaults();
     }
 
     @Test

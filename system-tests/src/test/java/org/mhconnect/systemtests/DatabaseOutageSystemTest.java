@@ -23,7 +23,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Isolated;
 import org.mhconnect.systemtests.People.Person;
 
 /**
@@ -34,7 +33,7 @@ import org.mhconnect.systemtests.People.Person;
  * answered 201 can be read back, and its {@code journal.entry-recorded} event reached {@code mhc.journal}. The
  * recovery time (from MongoDB's return to the next acknowledged write) is printed.
  */
-@Isolated("stops MongoDB for everyone")
+@FaultTest
 class DatabaseOutageSystemTest {
 
     static final Duration OUTAGE = Duration.ofSeconds(20);
@@ -44,7 +43,7 @@ class DatabaseOutageSystemTest {
 
     @BeforeAll
     static void startTheSystem() throws Exception {
-        system = RunningSystem.shared();
+        system = RunningSystem.forFaults();
     }
 
     @Test

@@ -25,7 +25,6 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Isolated;
 import org.mhconnect.systemtests.People.Person;
 
 /**
@@ -39,7 +38,7 @@ import org.mhconnect.systemtests.People.Person;
  * end; every outbox's backlog is 0 again. The recovery time (from the broker's return until every entry acknowledged by
  * then, those that waited in journal-service's outbox included, has reached reminder-service) is printed.
  */
-@Isolated
+@FaultTest
 class KafkaRestartSystemTest {
 
     static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(15);
@@ -55,7 +54,7 @@ class KafkaRestartSystemTest {
 
     @BeforeAll
     static void startTheSystem() throws Exception {
-        system = RunningSystem.shared();
+        system = RunningSystem.forFaults();
     }
 
     @Test

@@ -28,7 +28,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Isolated;
 import org.mhconnect.systemtests.People.Person;
 
 /**
@@ -39,7 +38,7 @@ import org.mhconnect.systemtests.People.Person;
  * completes, a journaled day appears, every group commits past it). The reminder engine (Kafka Streams) skips what it
  * cannot read on {@code mhc.reminders.schedules} and still fires the schedule after it. Every service stays ready.
  */
-@Isolated
+@FaultTest
 class PoisonEventSystemTest {
 
     /** A listener of the running system: its group (a prefix for per-instance groups) and where it parks poison. */
@@ -73,7 +72,7 @@ class PoisonEventSystemTest {
 
     @BeforeAll
     static void startTheSystem() throws Exception {
-        system = RunningSystem.shared();
+        system = RunningSystem.forFaults();
     }
 
     /** A listener that is not in {@link #CONSUMERS} would get no poison here: a new one must be added to the list. */

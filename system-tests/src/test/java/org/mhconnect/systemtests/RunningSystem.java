@@ -34,14 +34,15 @@ final class RunningSystem implements AutoCloseable {
 
     private final Path root = Path.of(System.getProperty("mhc.root", "..")).toAbsolutePath().normalize();
     private final String version = System.getProperty("mhc.version", "0.1.0");
-    private final Path logs = Path.of("target", "system-logs").toAbsolutePath();
+    private final Path logs;
     private final String java = ProcessHandle.current().info().command().orElse("java");
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Path dataDir;
 
-    private RunningSystem() throws IOException {
+    private RunningSystem(Path logs) throws IOException {
+        this.logs = logs;
         Files.createDirectories(logs);
         dataDir = Files.createTempDirectory("mhc-system-");
         for (String name : List.of("kafka", "mongo", "smtp", "mail-ui", "content-service", "journal-service",
@@ -54,30 +55,47 @@ final class RunningSystem implements AutoCloseable {
     }
 
     private static RunningSystem shared;
+    private static RunningSystem faults;
 
-    /** The system of this test JVM: started on first use, stopped when the JVM exits. */
+    /** The system of this test JVM: started on first use, stopped when the JVM exits. Logs in {@code target/system-logs}. */
     static synchronized RunningSystem shared() throws IOException {
         if (shared == null) {
-            shared = start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    shared.close();
-                }
-                catch (InterruptedException ex) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "system-stop"));
+            shared = startUntilExit(Path.of("target", "system-logs"));
         }
         return shared;
+    }
+
+    /**
+     * A second system, for the fault tests (classes marked {@link FaultTest}): they stop and break its parts while
+     * the other tests go on with the shared one beside them. Logs in {@code target/system-logs/faults}.
+     */
+    static synchronized RunningSystem forFaults() throws IOException {
+        if (faults == null) {
+            faults = startUntilExit(Path.of("target", "system-logs", "faults"));
+        }
+        return faults;
+    }
+
+    private static RunningSystem startUntilExit(Path logs) throws IOException {
+        RunningSystem system = start(logs.toAbsolutePath());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                system.close();
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+        }, "system-stop"));
+        return system;
     }
 
     /**
      * Starts everything; a start that fails (such as a "free" port taken by someone else in the meantime) stops
      * what it started, so nothing is left running, and is tried once more on new ports.
      */
-    private static RunningSystem start() throws IOException {
+    private static RunningSystem start(Path logs) throws IOException {
         for (int attempt = 1; ; attempt++) {
-            RunningSystem system = new RunningSystem();
+            RunningSystem system = new RunningSystem(logs);
             try {
                 system.startDevstack();
                 SERVICES.forEach(system::startService);

@@ -25,13 +25,15 @@ import tools.jackson.databind.JsonNode;
  * by people who signed up and signed in. The last test stops a service and starts it again.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+// Its last test stops content-service, which the journeys beside it read.
+@FaultTest
 class WalkingSkeletonSystemTest {
 
     static RunningSystem system;
 
     @BeforeAll
     static void startTheSystem() throws Exception {
-        system = RunningSystem.shared();
+        system = RunningSystem.forFaults();
     }
 
     @Test
