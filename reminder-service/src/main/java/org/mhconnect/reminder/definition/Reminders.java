@@ -153,6 +153,11 @@ public class Reminders {
         return java.util.Optional.ofNullable(mongo.findById(id, ReminderDocument.class));
     }
 
+    /** What a reminder says, whoever owns it; for features that show an occurrence without sending it. */
+    public java.util.Optional<ReminderWords> wordsOf(String id) {
+        return byId(id).map(ReminderWords::of);
+    }
+
     /** The ids of a person's reminders. */
     public List<String> idsOf(String userId) {
         return list(userId).stream().map(ReminderDocument::id).toList();
@@ -168,16 +173,6 @@ public class Reminders {
                 .stream().filter(reminder -> reminder.userId().equals(userId))
                 .collect(Collectors.toMap(ReminderDocument::id, Function.identity()));
         return owner.ids().stream().filter(found::containsKey).map(found::get).toList();
-    }
-
-    /** The next {@code count} occurrences from now. */
-    public List<OccurrenceView> occurrences(ReminderDocument reminder, int count) {
-        return Occurrences.next(trusted(reminder), clock.instant(), count).stream().map(OccurrenceView::of).toList();
-    }
-
-    /** The next {@code count} occurrences of a schedule that is not saved. */
-    public List<OccurrenceView> preview(ReminderRequest.ScheduleRequest request, int count) {
-        return Occurrences.next(schedule(request), clock.instant(), count).stream().map(OccurrenceView::of).toList();
     }
 
     /** The stored schedule, which was checked when it was saved. */
