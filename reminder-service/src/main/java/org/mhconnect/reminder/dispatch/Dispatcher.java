@@ -72,6 +72,7 @@ class Dispatcher {
             log.debug("Occurrence {}: its reminder is gone", due.occurrenceId());
             return; // Deleted since: nothing to send and nobody to tell.
         }
+        java.util.Set<Channel> channels = reminder.channels();
         if (due.outcome() == ReminderDue.Outcome.MISSED) {
             log.debug("Occurrence {}: missed", due.occurrenceId());
             history.occurrence(due.userId(), due.reminderId(), due.occurrenceId(), due.scheduledAt(), "missed",
@@ -90,7 +91,7 @@ class Dispatcher {
                 // The engine counted the others (paused, quiet hours, skip next) as it emitted them.
                 metrics.alreadyJournaled();
             }
-            if (reminder.channels().contains(Channel.INBOX)) {
+            if (channels.contains(Channel.INBOX)) {
                 SkipReason reason = skipped.get();
                 reminders.wordsOf(due.reminderId()).ifPresent(words -> skippedOccurrences.skipped(new SkippedOccurrence(
                         due.userId(), due.occurrenceId(), due.reminderId(), words, due.scheduledAt(), reason)));
@@ -98,7 +99,7 @@ class Dispatcher {
             return;
         }
         PreferencesDocument prefs = preferences.of(due.userId());
-        for (Channel channel : reminder.channels()) {
+        for (Channel channel : channels) {
             String unavailable = unavailable(channel, prefs);
             if (unavailable != null) {
                 history.channel(due.userId(), due.reminderId(), due.occurrenceId(), due.scheduledAt(), channel.wireName(),
