@@ -78,8 +78,8 @@ export function skipNote(text, tag = 'p') {
 }
 
 /**
- * A live list of the next occurrences. Call `update(schedule, kind)` with {times, weekdays, timeZone} and the reminder's
- * kind; it asks the server after a short pause and shows the answer, or the problem, in an aria-live region. An
+ * A live list of the next occurrences. Call `update(schedule, kind, reminderId)` with {times, weekdays, timeZone}, the
+ * reminder's kind and, when an existing reminder is being changed, its id (its pending "skip next"); it asks the server after a short pause and shows the answer, or the problem, in an aria-live region. An
  * occurrence that would be skipped (a journaling reminder on a day already written, a pause, quiet hours) says so.
  */
 export function previewPanel(count = 5) {
@@ -88,7 +88,7 @@ export function previewPanel(count = 5) {
   const panel = h('div', { class: 'panel', attrs: { 'aria-live': 'polite', 'aria-atomic': 'true' }, dataset: { testid: 'reminder-preview' } },
     h('h2', { class: 'h3', text: 'When it will arrive' }), status, list);
   let sequence = 0;
-  const ask = debounce(async (schedule, kind) => {
+  const ask = debounce(async (schedule, kind, reminderId) => {
     const mine = ++sequence;
     if (!schedule.times || schedule.times.length === 0) {
       status.textContent = 'Choose a time to see when it will arrive.';
@@ -96,7 +96,7 @@ export function previewPanel(count = 5) {
       return;
     }
     try {
-      const kindQuery = kind ? `&kind=${encodeURIComponent(kind)}` : '';
+      const kindQuery = `${kind ? `&kind=${encodeURIComponent(kind)}` : ''}${reminderId ? `&reminder=${encodeURIComponent(reminderId)}` : ''}`;
       const occurrences = await api(`/api/reminders/preview?count=${count}${kindQuery}`, { method: 'POST', body: schedule });
       if (mine !== sequence) return;
       status.textContent = occurrences.length ? 'The next few times, in your chosen time zone:' : 'This schedule has no coming times.';

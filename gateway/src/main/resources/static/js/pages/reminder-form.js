@@ -41,7 +41,7 @@ export default async function render(root, ctx) {
     const checked = form.querySelector('input[name="kind"]:checked');
     return checked ? checked.value : (reminder ? reminder.kind : 'journal');
   };
-  const update = () => preview.update({ times: times.values(), weekdays: weekdays.values(), timeZone: zone.value }, chosenKind());
+  const update = () => preview.update({ times: times.values(), weekdays: weekdays.values(), timeZone: zone.value }, chosenKind(), editing ? id : null);
   const times = timesEditor(initialTimes, update);
   const weekdays = weekdaysEditor(reminder && reminder.schedule.weekdays ? reminder.schedule.weekdays : [], update);
   zone.addEventListener('change', update);

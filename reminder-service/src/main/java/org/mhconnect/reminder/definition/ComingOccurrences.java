@@ -43,9 +43,13 @@ class ComingOccurrences {
         return annotate(userId, coming);
     }
 
-    /** The next {@code count} of a schedule not saved yet, for a reminder of this kind (null: not journaling). */
-    List<OccurrenceView> preview(String userId, Schedule schedule, ReminderKind kind, int count) {
-        Coming coming = new Coming(Occurrences.next(schedule, clock.instant(), count), schedule.zone().getId(), null,
+    /**
+     * The next {@code count} of a schedule not saved yet, for a reminder of this kind (null: not journaling).
+     *
+     * @param skipThrough the "skip next" that saving it would keep (a reminder being changed), or null
+     */
+    List<OccurrenceView> preview(String userId, Schedule schedule, ReminderKind kind, java.time.Instant skipThrough, int count) {
+        Coming coming = new Coming(Occurrences.next(schedule, clock.instant(), count), schedule.zone().getId(), skipThrough,
                 kind == ReminderKind.JOURNAL);
         return annotate(userId, List.of(coming)).getFirst();
     }

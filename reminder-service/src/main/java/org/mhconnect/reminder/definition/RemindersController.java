@@ -144,14 +144,17 @@ class RemindersController {
     /**
      * The next occurrences of a schedule that is not saved, for a form that shows them while it is filled in; with
      * {@code kind}, each says whether it would be skipped (a journaling reminder on a day already written; the
-     * caller's pause and quiet hours apply to every kind).
+     * caller's pause and quiet hours apply to every kind); with {@code reminder}, the form changes that reminder, whose
+     * pending "skip next" shows while its schedule stays the same.
      */
     @PostMapping("/preview")
     List<OccurrenceView> preview(Authentication caller, @Valid @RequestBody ReminderRequest.ScheduleRequest schedule,
             @RequestParam(defaultValue = "5") @Min(1) @Max(100) int count,
-            @RequestParam(required = false) @Pattern(regexp = KINDS, message = "must be journal, practice, check-in or custom") String kind) {
+            @RequestParam(required = false) @Pattern(regexp = KINDS, message = "must be journal, practice, check-in or custom") String kind,
+            @RequestParam(required = false) @Pattern(regexp = ID, message = "must be a reminder id") String reminder) {
+        java.time.Instant skipThrough = reminder == null ? null : reminders.skipKeptBy(caller.getName(), reminder, schedule);
         return coming.preview(caller.getName(), reminders.schedule(schedule), kind == null ? null : ReminderKind.fromWire(kind),
-                count);
+                skipThrough, count);
     }
 
     private ReminderView view(ReminderDocument reminder) {

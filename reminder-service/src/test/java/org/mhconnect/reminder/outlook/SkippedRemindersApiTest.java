@@ -108,6 +108,20 @@ class SkippedRemindersApiTest {
     }
 
     @Test
+    void theFormChangingAReminderPreviewsItsPendingSkipOnlyWhileItsScheduleStaysTheSame() {
+        ReminderView created = api.create(person, reminder("custom", "Stretch", List.of("inbox")));
+        api.post(person, "/api/reminders/{id}/skip-next", null, created.id());
+
+        assertThat(api.post(person, "/api/reminders/preview?count=2&reminder={id}", schedule(), created.id()).as(OCCURRENCES))
+                .extracting(OccurrenceView::skipped).containsExactly(new Skipped("skip-next", "you chose to skip this one"), null);
+        // Saving another time would start afresh, without the skip.
+        assertThat(api.post(person, "/api/reminders/preview?count=2&reminder={id}",
+                Map.of("times", List.of("21:30"), "timeZone", ZONE), created.id()).as(OCCURRENCES))
+                .extracting(OccurrenceView::skipped).containsOnlyNulls();
+        assertThat(api.post(newPerson(), "/api/reminders/preview?reminder={id}", schedule(), created.id()).status()).isEqualTo(404);
+    }
+
+    @Test
     void aPauseMarksEveryOccurrenceBeforeItEnds() {
         ReminderView created = api.create(person, reminder("custom", "Stretch", List.of("inbox")));
         LocalDate secondDay = dayOf(created.next().get(1));
