@@ -1,7 +1,7 @@
 // What the reminder pages and onboarding share: the kinds, weekdays, friendly schedule text and the live preview of
 // the next occurrences (POST /api/reminders/preview).
 
-import { h, debounce, UI_LOCALE } from './dom.js';
+import { h, debounce, todayIn, UI_LOCALE } from './dom.js';
 import { api } from './api.js';
 
 export const KINDS = [
@@ -63,8 +63,24 @@ export function occurrenceText(occurrence) {
 }
 
 /**
- * A live list of the next occurrences. Call `update(schedule)` with {times, weekdays, timeZone}; it asks the server
- * after a short pause and shows the answer, or the problem, in an aria-live region.
+ * "Skipped today — you already wrote" for an occurrence the service says will not be sent (its `skipped` reason and
+ * words), without "today" on another day; null when it will come.
+ */
+export function skipText(occurrence) {
+  if (!occurrence || !occurrence.skipped) return null;
+  const today = String(occurrence.local).slice(0, 10) === todayIn(occurrence.timeZone);
+  return `Skipped${today ? ' today' : ''} — ${occurrence.skipped.words}`;
+}
+
+/** A skip said in words (never by colour alone), marked for styling and tests. */
+export function skipNote(text, tag = 'p') {
+  return h(tag, { class: 'skip-note', dataset: { testid: 'skip-note' }, text });
+}
+
+/**
+ * A live list of the next occurrences. Call `update(schedule, kind, reminderId)` with {times, weekdays, timeZone}, the
+ * reminder's kind and, when an existing reminder is being changed, its id (its pending "skip next"); it asks the server after a short pause and shows the answer, or the problem, in an aria-live region. An
+ * occurrence that would be skipped (a journaling reminder on a day already written, a pause, quiet hours) says so.
  */
 export function previewPanel(count = 5) {
   const list = h('ol', { class: 'plain-list' });
@@ -72,7 +88,7 @@ export function previewPanel(count = 5) {
   const panel = h('div', { class: 'panel', attrs: { 'aria-live': 'polite', 'aria-atomic': 'true' }, dataset: { testid: 'reminder-preview' } },
     h('h2', { class: 'h3', text: 'When it will arrive' }), status, list);
   let sequence = 0;
-  const ask = debounce(async (schedule) => {
+  const ask = debounce(async (schedule, kind, reminderId) => {
     const mine = ++sequence;
     if (!schedule.times || schedule.times.length === 0) {
       status.textContent = 'Choose a time to see when it will arrive.';
@@ -80,10 +96,12 @@ export function previewPanel(count = 5) {
       return;
     }
     try {
-      const occurrences = await api(`/api/reminders/preview?count=${count}`, { method: 'POST', body: schedule });
+      const kindQuery = `${kind ? `&kind=${encodeURIComponent(kind)}` : ''}${reminderId ? `&reminder=${encodeURIComponent(reminderId)}` : ''}`;
+      const occurrences = await api(`/api/reminders/preview?count=${count}${kindQuery}`, { method: 'POST', body: schedule });
       if (mine !== sequence) return;
       status.textContent = occurrences.length ? 'The next few times, in your chosen time zone:' : 'This schedule has no coming times.';
-      list.replaceChildren(...occurrences.map((o) => h('li', { text: occurrenceText(o) })));
+      list.replaceChildren(...occurrences.map((o) => h('li', {}, occurrenceText(o),
+        o.skipped ? [' · ', skipNote(skipText(o), 'span')] : null)));
     } catch (error) {
       if (mine !== sequence) return;
       status.textContent = `${error.title}. ${error.detail || ''}`.trim();

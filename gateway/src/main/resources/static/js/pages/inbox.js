@@ -1,11 +1,12 @@
 // The in-app inbox. It updates live: the app keeps one EventSource open (see live.js) and new reminders appear at
 // the top, announced politely. Each item offers snooze, skip and stop in one click, through the API.
 
-import { h, add, replace, announce, toast, formatDateTime } from '../dom.js';
+import { h, add, replace, announce, toast, formatDateTime, dayIn, todayIn } from '../dom.js';
 import { api } from '../api.js';
 import { userZone } from '../session.js';
 import { pageTitle, problemBox, emptyState, loading, busy } from '../ui.js';
 import { onInbox, setUnread, unreadCount, liveState } from '../live.js';
+import { skipNote } from '../reminder-kit.js';
 
 const STATE_TEXT = {
   live: 'New reminders appear here as they arrive.',
@@ -25,8 +26,20 @@ export default async function render(root, ctx) {
 
   const ids = new Set();
 
+  // A skipped occurrence stays in the history with its reason; nothing arrived, so there is nothing to act on.
+  function skippedRow(item) {
+    const at = item.scheduledAt || item.createdAt;
+    const today = dayIn(new Date(at), zone) === todayIn(zone);
+    return h('li', { class: 'skipped', dataset: { id: item.id } },
+      h('div', { class: 'row' },
+        h('h2', { class: 'h3', text: item.title }),
+        h('span', { class: 'meta', text: formatDateTime(at, zone) })),
+      skipNote(`Skipped${today ? ' today' : ''} — ${item.skipped.words}.`));
+  }
+
   function row(item) {
     ids.add(item.id);
+    if (item.skipped) return skippedRow(item);
     const li = h('li', { class: item.read ? '' : 'unread', dataset: { id: item.id } });
     const mark = h('button', { type: 'button', class: 'button', text: 'Mark as read', attrs: { 'aria-label': `Mark as read: ${item.title}` } });
     mark.hidden = item.read;

@@ -37,7 +37,7 @@ export default function render(root, ctx) {
     const choice = chosen();
     details.hidden = choice.id === 'none';
     if (choice.id !== 'none') {
-      preview.update({ times: [time.value], weekdays: choice.weekdays || [], timeZone: zone });
+      preview.update({ times: [time.value], weekdays: choice.weekdays || [], timeZone: zone }, choice.kind);
     }
   };
   const submit = h('button', { type: 'submit', class: 'primary', text: 'Continue' });

@@ -37,7 +37,11 @@ export default async function render(root, ctx) {
   const preview = previewPanel(5);
   const zone = zoneSelect(reminder ? reminder.schedule.timeZone : userZone(), { id: uid('zone') });
   const initialTimes = reminder && reminder.schedule.times ? reminder.schedule.times : ['21:00'];
-  const update = () => preview.update({ times: times.values(), weekdays: weekdays.values(), timeZone: zone.value });
+  const chosenKind = () => {
+    const checked = form.querySelector('input[name="kind"]:checked');
+    return checked ? checked.value : (reminder ? reminder.kind : 'journal');
+  };
+  const update = () => preview.update({ times: times.values(), weekdays: weekdays.values(), timeZone: zone.value }, chosenKind(), editing ? id : null);
   const times = timesEditor(initialTimes, update);
   const weekdays = weekdaysEditor(reminder && reminder.schedule.weekdays ? reminder.schedule.weekdays : [], update);
   zone.addEventListener('change', update);
@@ -96,7 +100,10 @@ export default async function render(root, ctx) {
     }
   };
   form.addEventListener('change', (event) => {
-    if (event.target.name === 'kind') syncKind(true);
+    if (event.target.name === 'kind') {
+      syncKind(true);
+      update();
+    }
   });
   syncKind(false);
 

@@ -5,7 +5,7 @@ import { h, replace, field, uid, toast, announce } from '../dom.js';
 import { api } from '../api.js';
 import { userZone } from '../session.js';
 import { pageTitle, problemBox, emptyState, loading, busy, confirmDialog, showFormProblem, clearFormProblem } from '../ui.js';
-import { describeSchedule, kindLabel, occurrenceText } from '../reminder-kit.js';
+import { describeSchedule, kindLabel, occurrenceText, skipNote, skipText } from '../reminder-kit.js';
 import { zoneSelect } from '../places.js';
 import { pushSection } from '../push.js';
 
@@ -53,6 +53,9 @@ export default async function render(root, ctx) {
 
   function reminderRow(reminder) {
     const next = reminder.next && reminder.next[0];
+    // The next one may not come: already written today, skipped by choice, paused, quiet hours. Say so, and when.
+    const skipped = reminder.active ? skipText(next) : null;
+    const after = skipped ? reminder.next.find((o) => !o.skipped) : null;
     const status = reminder.active
       ? (next ? `Next: ${occurrenceText(next)}` : 'No coming times.')
       : 'Stopped. It will not arrive until you start it again.';
@@ -91,7 +94,7 @@ export default async function render(root, ctx) {
         h('span', { class: reminder.active ? 'pill on' : 'pill', text: reminder.active ? 'On' : 'Stopped' })),
       h('p', { class: 'meta', text: `${kindLabel(reminder.kind)} · ${describeSchedule(reminder.schedule)} · ${reminder.schedule.timeZone.replace(/_/g, ' ')} · ${channelWords(reminder.channels)}` }),
       h('p', { text: status }),
-      reminder.skipThrough ? h('p', { class: 'meta', text: 'The next one is skipped.' }) : null,
+      skipped ? skipNote(`${skipped}.${after ? ` After that: ${occurrenceText(after)}.` : ''}`) : null,
       h('div', { class: 'actions' },
         h('a', { class: 'button', href: `#/reminders/${reminder.id}`, text: 'Change', attrs: { 'aria-label': `Change: ${reminder.title}` } }),
         reminder.active

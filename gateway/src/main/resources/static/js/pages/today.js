@@ -6,6 +6,7 @@ import { api, query } from '../api.js';
 import { currentUser, userZone } from '../session.js';
 import { MOODS, pageTitle, problemBox, loading, daysOf } from '../ui.js';
 import { itemCard } from './library-cards.js';
+import { skipNote, skipText } from '../reminder-kit.js';
 import { forgetSupportShown, loadSafetyPlan, supportRecentlyShown } from '../care.js';
 
 export const PROMPTS = [
@@ -148,13 +149,17 @@ export default async function render(root, ctx) {
         api('/api/reminders', { signal: ctx.signal }),
         api('/api/notifications/inbox', { signal: ctx.signal }),
       ]);
-      const next = (reminders.items || []).flatMap((r) => (r.next || []).slice(0, 1).map((o) => ({ r, o })))
-        .sort((a, b) => new Date(a.o.at) - new Date(b.o.at))[0];
+      const upcoming = (reminders.items || []).flatMap((r) => (r.next || []).map((o) => ({ r, o })))
+        .sort((a, b) => new Date(a.o.at) - new Date(b.o.at));
+      const next = upcoming.find((c) => !c.o.skipped);
+      // What was promised but will not come before it (already written today, a pause…), said as such.
+      const skipped = upcoming.filter((c) => c.o.skipped && (!next || new Date(c.o.at) < new Date(next.o.at))).slice(0, 3);
+      const when = (o) => new Intl.DateTimeFormat(UI_LOCALE, { weekday: 'long', hour: '2-digit', minute: '2-digit', timeZone: o.timeZone }).format(new Date(o.at));
       const parts = [];
       if (inbox.unread > 0) parts.push(h('p', {}, h('a', { href: '#/inbox', text: `${inbox.unread} unread in your inbox` })));
+      skipped.forEach((c) => parts.push(skipNote(`${skipText(c.o)}: “${c.r.title}”, ${when(c.o)}.`)));
       if (next) {
-        const when = new Intl.DateTimeFormat(UI_LOCALE, { weekday: 'long', hour: '2-digit', minute: '2-digit', timeZone: next.o.timeZone }).format(new Date(next.o.at));
-        parts.push(h('p', { text: `Your next reminder, “${next.r.title}”, arrives ${when}.` }));
+        parts.push(h('p', { text: `Your next reminder, “${next.r.title}”, arrives ${when(next.o)}.` }));
       }
       if (parts.length) {
         replace(comingSlot, h('section', { attrs: { 'aria-labelledby': 'coming-title' } },

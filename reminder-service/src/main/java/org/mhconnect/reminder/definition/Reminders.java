@@ -73,14 +73,7 @@ public class Reminders {
         }
         Schedule schedule = schedule(request.schedule());
         ReminderDocument current = get(userId, id);
-        String start = schedule.start().toString();
-        // The friendly form counts from today: the same times on the same days, sent again on a later day, are the
-        // same schedule, and keep their start (and with it a pending "skip next" or snooze).
-        boolean friendlyFromToday = request.schedule().start() == null && request.schedule().times() != null
-                && !request.schedule().times().isEmpty();
-        if (friendlyFromToday && schedule.rrule().equals(current.rrule()) && schedule.zone().getId().equals(current.timeZone())) {
-            start = current.start();
-        }
+        String start = startAfter(current, schedule, request.schedule());
         Update update = new Update()
                 .set("kind", ReminderKind.fromWire(request.kind()))
                 .set("title", request.title().strip())
@@ -92,11 +85,34 @@ public class Reminders {
                 .set("start", start)
                 .set("timeZone", schedule.zone().getId());
         // A new schedule starts afresh: an old "skip next" or snooze belonged to the old one.
-        if (!schedule.rrule().equals(current.rrule()) || !start.equals(current.start())
-                || !schedule.zone().getId().equals(current.timeZone())) {
+        if (!sameSchedule(current, schedule, start)) {
             update.unset("skipThrough").set("snoozes", List.of());
         }
         return change(userId, id, request.version(), update);
+    }
+
+    /** The "skip next" that saving this schedule would keep: the reminder's own while its schedule stays the same. */
+    Instant skipKeptBy(String userId, String id, ReminderRequest.ScheduleRequest request) {
+        ReminderDocument current = get(userId, id);
+        Schedule schedule = schedule(request);
+        return sameSchedule(current, schedule, startAfter(current, schedule, request)) ? current.skipThrough() : null;
+    }
+
+    /**
+     * The friendly form counts from today: the same times on the same days, sent again on a later day, are the same
+     * schedule, and keep their start (and with it a pending "skip next" or snooze).
+     */
+    private static String startAfter(ReminderDocument current, Schedule schedule, ReminderRequest.ScheduleRequest request) {
+        boolean friendlyFromToday = request.start() == null && request.times() != null && !request.times().isEmpty();
+        if (friendlyFromToday && schedule.rrule().equals(current.rrule()) && schedule.zone().getId().equals(current.timeZone())) {
+            return current.start();
+        }
+        return schedule.start().toString();
+    }
+
+    private static boolean sameSchedule(ReminderDocument current, Schedule schedule, String start) {
+        return schedule.rrule().equals(current.rrule()) && start.equals(current.start())
+                && schedule.zone().getId().equals(current.timeZone());
     }
 
     /** Stops (false) or resumes (true) a reminder. */
@@ -153,6 +169,11 @@ public class Reminders {
         return java.util.Optional.ofNullable(mongo.findById(id, ReminderDocument.class));
     }
 
+    /** What a reminder says, whoever owns it; for features that show an occurrence without sending it. */
+    public java.util.Optional<ReminderWords> wordsOf(String id) {
+        return byId(id).map(ReminderWords::of);
+    }
+
     /** The ids of a person's reminders. */
     public List<String> idsOf(String userId) {
         return list(userId).stream().map(ReminderDocument::id).toList();
@@ -168,16 +189,6 @@ public class Reminders {
                 .stream().filter(reminder -> reminder.userId().equals(userId))
                 .collect(Collectors.toMap(ReminderDocument::id, Function.identity()));
         return owner.ids().stream().filter(found::containsKey).map(found::get).toList();
-    }
-
-    /** The next {@code count} occurrences from now. */
-    public List<OccurrenceView> occurrences(ReminderDocument reminder, int count) {
-        return Occurrences.next(trusted(reminder), clock.instant(), count).stream().map(OccurrenceView::of).toList();
-    }
-
-    /** The next {@code count} occurrences of a schedule that is not saved. */
-    public List<OccurrenceView> preview(ReminderRequest.ScheduleRequest request, int count) {
-        return Occurrences.next(schedule(request), clock.instant(), count).stream().map(OccurrenceView::of).toList();
     }
 
     /** The stored schedule, which was checked when it was saved. */

@@ -32,14 +32,20 @@ import tools.jackson.databind.json.JsonMapper;
 class RemindersController {
 
     static final String ID = ReminderDocument.ID_PATTERN;
+    static final String KINDS = "journal|practice|check-in|custom";
+    /** How many coming occurrences a reminder's view shows. */
+    static final int NEXT = 3;
 
     private final Reminders reminders;
     private final IdempotentPosts idempotent;
     private final JsonMapper json;
     private final java.time.Clock clock;
+    private final ComingOccurrences coming;
 
-    RemindersController(Reminders reminders, IdempotentPosts idempotent, JsonMapper json, java.time.Clock clock) {
+    RemindersController(Reminders reminders, IdempotentPosts idempotent, JsonMapper json, java.time.Clock clock,
+            ComingOccurrences coming) {
         this.clock = clock;
+        this.coming = coming;
         this.reminders = reminders;
         this.idempotent = idempotent;
         this.json = json;
@@ -65,7 +71,10 @@ class RemindersController {
 
     @GetMapping
     ResponseEntity<ReminderList> list(Authentication caller) {
-        List<ReminderView> views = reminders.list(caller.getName()).stream().map(this::view).toList();
+        List<ReminderDocument> mine = reminders.list(caller.getName());
+        List<List<OccurrenceView>> next = coming.of(caller.getName(), mine, NEXT);
+        List<ReminderView> views = java.util.stream.IntStream.range(0, mine.size())
+                .mapToObj(i -> ReminderView.of(mine.get(i), next.get(i))).toList();
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(new ReminderList(views, Reminders.MAX_PER_PERSON));
     }
 
@@ -124,22 +133,31 @@ class RemindersController {
     record SnoozeRequest(@jakarta.validation.constraints.NotNull @Pattern(regexp = "15m|1h|tomorrow", message = "must be 15m, 1h or tomorrow") String delay) {
     }
 
-    /** The next occurrences, in UTC and in local time with the offset. */
+    /** The next occurrences, in UTC and in local time with the offset, each saying whether it will be skipped. */
     @GetMapping("/{id}/occurrences")
     List<OccurrenceView> occurrences(Authentication caller,
             @PathVariable @Pattern(regexp = ID, message = "must be a reminder id") String id,
             @RequestParam(defaultValue = "5") @Min(1) @Max(100) int count) {
-        return reminders.occurrences(reminders.get(caller.getName(), id), count);
+        return coming.of(reminders.get(caller.getName(), id), count);
     }
 
-    /** The next occurrences of a schedule that is not saved, for a form that shows them while it is filled in. */
+    /**
+     * The next occurrences of a schedule that is not saved, for a form that shows them while it is filled in; with
+     * {@code kind}, each says whether it would be skipped (a journaling reminder on a day already written; the
+     * caller's pause and quiet hours apply to every kind); with {@code reminder}, the form changes that reminder, whose
+     * pending "skip next" shows while its schedule stays the same.
+     */
     @PostMapping("/preview")
-    List<OccurrenceView> preview(@Valid @RequestBody ReminderRequest.ScheduleRequest schedule,
-            @RequestParam(defaultValue = "5") @Min(1) @Max(100) int count) {
-        return reminders.preview(schedule, count);
+    List<OccurrenceView> preview(Authentication caller, @Valid @RequestBody ReminderRequest.ScheduleRequest schedule,
+            @RequestParam(defaultValue = "5") @Min(1) @Max(100) int count,
+            @RequestParam(required = false) @Pattern(regexp = KINDS, message = "must be journal, practice, check-in or custom") String kind,
+            @RequestParam(required = false) @Pattern(regexp = ID, message = "must be a reminder id") String reminder) {
+        java.time.Instant skipThrough = reminder == null ? null : reminders.skipKeptBy(caller.getName(), reminder, schedule);
+        return coming.preview(caller.getName(), reminders.schedule(schedule), kind == null ? null : ReminderKind.fromWire(kind),
+                skipThrough, count);
     }
 
     private ReminderView view(ReminderDocument reminder) {
-        return ReminderView.of(reminder, reminder.active() ? reminders.occurrences(reminder, 3) : List.of());
+        return ReminderView.of(reminder, coming.of(reminder, NEXT));
     }
 }

@@ -1,6 +1,7 @@
 package org.mhconnect.reminder.dispatch;
 
 import java.time.Clock;
+import java.util.Optional;
 
 import org.mhconnect.events.Topics;
 import org.mhconnect.events.reminder.ReminderDue;
@@ -12,6 +13,8 @@ import org.mhconnect.reminder.definition.Reminders;
 import org.mhconnect.reminder.journaling.JournaledDays;
 import org.mhconnect.reminder.preferences.Preferences;
 import org.mhconnect.reminder.preferences.PreferencesDocument;
+import org.mhconnect.reminder.skip.SkipReason;
+import org.mhconnect.reminder.skip.SkipRule;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.annotation.KafkaHandler;
@@ -21,7 +24,8 @@ import org.springframework.stereotype.Component;
 /**
  * Reads {@code reminder.due} and turns each occurrence into one delivery per chosen channel, or records why it
  * was not sent: skipped (already journaled that day, paused, quiet hours, "skip next"), or missed (later than its
- * grace period). A channel that cannot be used is left out with its reason in the history (no address, unsubscribed,
+ * grace period). A skipped occurrence of a reminder that goes to the inbox is kept there too, read, with its reason, so
+ * the inbox's history says what did not come and why. A channel that cannot be used is left out with its reason in the history (no address, unsubscribed,
  * an address still waiting for confirmation, no or a disabled webhook) while the others still deliver. A delivery's id is {@code <occurrenceId>/<channel>} and unique, so an event read twice queues
  * nothing twice. Sending happens in {@link DeliveryWorker}, off the consumer thread, so a slow receiver never holds up
  * the partition. A record that cannot be read goes to {@code mhc.reminders.due.reminder-service.dlt} (kafka-events).
@@ -44,9 +48,12 @@ class Dispatcher {
     private final DeliveryMetrics metrics;
     private final Clock clock;
     private final EventTracing tracing;
+    private final SkippedOccurrences skippedOccurrences;
 
     Dispatcher(Reminders reminders, Preferences preferences, JournaledDays journaledDays, History history,
-            MongoTemplate mongo, DeliveryWorker worker, DeliveryMetrics metrics, Clock clock, EventTracing tracing) {
+            MongoTemplate mongo, DeliveryWorker worker, DeliveryMetrics metrics, Clock clock, EventTracing tracing,
+            SkippedOccurrences skippedOccurrences) {
+        this.skippedOccurrences = skippedOccurrences;
         this.reminders = reminders;
         this.preferences = preferences;
         this.journaledDays = journaledDays;
@@ -65,28 +72,34 @@ class Dispatcher {
             log.debug("Occurrence {}: its reminder is gone", due.occurrenceId());
             return; // Deleted since: nothing to send and nobody to tell.
         }
-        String reason = switch (due.outcome()) {
-            case DUE -> null;
-            case MISSED -> "missed: later than its grace period";
-            case SKIPPED_PAUSED -> "skipped: reminders are paused";
-            case SKIPPED_QUIET_HOURS -> "skipped: quiet hours";
-            case SKIPPED_NEXT -> "skipped: you chose to skip this one";
-        };
-        if (reason == null && reminder.kind() == ReminderKind.JOURNAL && journaledDays.journaledOn(due.userId(), due.localDate())) {
-            reason = "skipped: already journaled";
+        java.util.Set<Channel> channels = reminder.channels();
+        if (due.outcome() == ReminderDue.Outcome.MISSED) {
+            log.debug("Occurrence {}: missed", due.occurrenceId());
+            history.occurrence(due.userId(), due.reminderId(), due.occurrenceId(), due.scheduledAt(), "missed",
+                    "missed: later than its grace period");
+            return;
         }
-        log.debug("Occurrence {}: {}", due.occurrenceId(), reason == null ? "to send" : reason);
-        if (reason != null) {
-            history.occurrence(due.userId(), due.reminderId(), due.occurrenceId(), due.scheduledAt(),
-                    reason.startsWith("missed") ? "missed" : "skipped", reason);
-            if (reason.endsWith("already journaled")) {
-                // The engine counted the others (missed, paused, quiet hours, skip next) as it emitted them.
+        // The engine decided what it could know (paused, skip next, quiet hours); the journaled day is looked up here,
+        // by the same rule the API shows ahead (SkipRule).
+        Optional<SkipReason> skipped = SkipReason.of(due.outcome()).or(() -> SkipRule.journaled(
+                reminder.kind() == ReminderKind.JOURNAL, journaledDays.journaledOn(due.userId(), due.localDate())));
+        log.debug("Occurrence {}: {}", due.occurrenceId(), skipped.map(SkipReason::history).orElse("to send"));
+        if (skipped.isPresent()) {
+            history.occurrence(due.userId(), due.reminderId(), due.occurrenceId(), due.scheduledAt(), "skipped",
+                    skipped.get().history());
+            if (skipped.get() == SkipReason.ALREADY_JOURNALED) {
+                // The engine counted the others (paused, quiet hours, skip next) as it emitted them.
                 metrics.alreadyJournaled();
+            }
+            if (channels.contains(Channel.INBOX)) {
+                SkipReason reason = skipped.get();
+                reminders.wordsOf(due.reminderId()).ifPresent(words -> skippedOccurrences.skipped(new SkippedOccurrence(
+                        due.userId(), due.occurrenceId(), due.reminderId(), words, due.scheduledAt(), reason)));
             }
             return;
         }
         PreferencesDocument prefs = preferences.of(due.userId());
-        for (Channel channel : reminder.channels()) {
+        for (Channel channel : channels) {
             String unavailable = unavailable(channel, prefs);
             if (unavailable != null) {
                 history.channel(due.userId(), due.reminderId(), due.occurrenceId(), due.scheduledAt(), channel.wireName(),

@@ -3,8 +3,6 @@ package org.mhconnect.reminder.engine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -13,7 +11,9 @@ import org.mhconnect.events.Topics;
 import org.mhconnect.kafkaevents.EventTracing;
 import org.mhconnect.reminder.definition.ReminderDocument;
 import org.mhconnect.reminder.definition.ScheduleFeed;
+import org.mhconnect.reminder.preferences.Preferences;
 import org.mhconnect.reminder.preferences.PreferencesDocument;
+import org.mhconnect.reminder.skip.SkipRule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.annotation.Id;
@@ -131,14 +131,12 @@ class KafkaScheduleFeed implements ScheduleFeed, org.springframework.beans.facto
 
     /** The reminder joined with the preferences that change its timing. */
     static ScheduleRecord record(ReminderDocument reminder, PreferencesDocument prefs) {
-        String zone = prefs == null || prefs.timeZone() == null ? reminder.timeZone() : prefs.timeZone();
-        var quiet = prefs == null ? null : prefs.quietHours();
-        Instant pausedUntil = prefs == null || prefs.pausedUntil() == null ? null
-                : LocalDate.parse(prefs.pausedUntil()).atStartOfDay(ZoneId.of(zone)).toInstant();
+        SkipRule.Personal personal = Preferences.skipSettings(prefs).in(reminder.timeZone());
+        SkipRule.QuietHours hours = personal.quietHours();
         return new ScheduleRecord(reminder.id(), reminder.userId(), reminder.kind().wireName(), reminder.rrule(),
                 reminder.start(), reminder.timeZone(), reminder.gracePeriodMinutes(), reminder.active(),
-                reminder.skipThrough(), reminder.snoozes(), quiet == null ? null : quiet.start(),
-                quiet == null ? null : quiet.end(), quiet == null ? null : quiet.mode().name(), quiet == null ? null : zone,
-                pausedUntil, reminder.version() == null ? 0 : reminder.version());
+                reminder.skipThrough(), reminder.snoozes(), hours == null ? null : hours.start(),
+                hours == null ? null : hours.end(), hours == null ? null : hours.mode(), hours == null ? null : hours.zone(),
+                personal.pausedUntil(), reminder.version() == null ? 0 : reminder.version());
     }
 }

@@ -15,6 +15,8 @@ import org.mhconnect.events.reminder.ReminderDue.Outcome;
 import org.mhconnect.reminder.schedule.Occurrence;
 import org.mhconnect.reminder.schedule.Occurrences;
 import org.mhconnect.reminder.schedule.Schedule;
+import org.mhconnect.reminder.skip.SkipReason;
+import org.mhconnect.reminder.skip.SkipRule;
 
 /**
  * The engine's decisions, free of Kafka: when a reminder fires next, and what becomes of an occurrence when its time
@@ -56,17 +58,12 @@ final class Planner {
         return new EngineEntry(schedule, next, fireAt(schedule, next), snoozed, lastScheduled);
     }
 
-    /** What happens to the entry's occurrence when it is handled at {@code now}. */
+    /** What happens to the entry's occurrence when it is handled at {@code now}: the skip rule first, then the grace period. */
     static Outcome outcome(EngineEntry entry, Instant now) {
         ScheduleRecord schedule = entry.schedule();
-        if (schedule.pausedUntil() != null && entry.next().isBefore(schedule.pausedUntil())) {
-            return Outcome.SKIPPED_PAUSED;
-        }
-        if (!entry.snoozed() && schedule.skipThrough() != null && !entry.next().isAfter(schedule.skipThrough())) {
-            return Outcome.SKIPPED_NEXT;
-        }
-        if ("SKIP".equals(schedule.quietMode()) && inQuietHours(schedule, entry.next())) {
-            return Outcome.SKIPPED_QUIET_HOURS;
+        Optional<SkipReason> skipped = schedule.skipRule().known(entry.next(), entry.snoozed());
+        if (skipped.isPresent()) {
+            return skipped.get().outcome();
         }
         if (now.isAfter(entry.fireAt().plus(Duration.ofMinutes(schedule.graceMinutes())))) {
             return Outcome.MISSED;
@@ -89,15 +86,10 @@ final class Planner {
         return ends.isAfter(next) ? ends : next;
     }
 
-    /** Whether an instant falls in the local window [start, end), which may cross midnight. */
+    /** Whether an instant falls in the person's quiet hours, whatever their mode. */
     static boolean inQuietHours(ScheduleRecord schedule, Instant at) {
-        if (schedule.quietStart() == null || schedule.quietEnd() == null) {
-            return false;
-        }
-        LocalTime time = at.atZone(ZoneId.of(schedule.quietZone())).toLocalTime();
-        LocalTime start = LocalTime.parse(schedule.quietStart());
-        LocalTime end = LocalTime.parse(schedule.quietEnd());
-        return start.isBefore(end) ? !time.isBefore(start) && time.isBefore(end) : !time.isBefore(start) || time.isBefore(end);
+        SkipRule.QuietHours quiet = schedule.skipRule().personal().quietHours();
+        return quiet != null && quiet.contains(at);
     }
 
     private static Schedule schedule(ScheduleRecord record) {

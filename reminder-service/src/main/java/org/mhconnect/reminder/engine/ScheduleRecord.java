@@ -3,6 +3,8 @@ package org.mhconnect.reminder.engine;
 import java.time.Instant;
 import java.util.List;
 
+import org.mhconnect.reminder.skip.SkipRule;
+
 /**
  * What the engine needs to know about one reminder: the value of its record on the compacted
  * {@code mhc.reminders.schedules} topic. It joins the reminder with the person's preferences that change its timing
@@ -35,6 +37,13 @@ public record ScheduleRecord(
 
     public ScheduleRecord {
         snoozes = snoozes == null ? List.of() : List.copyOf(snoozes);
+    }
+
+    /** When its occurrences are skipped: the rule the API shows people too. */
+    public SkipRule skipRule() {
+        SkipRule.QuietHours quiet = quietStart == null || quietEnd == null ? null
+                : new SkipRule.QuietHours(quietStart, quietEnd, quietMode, quietZone);
+        return new SkipRule(new SkipRule.Personal(pausedUntil, quiet), skipThrough, "journal".equals(kind));
     }
 
     /** The record's key: one per reminder, so compaction keeps each reminder's latest state. */

@@ -2,6 +2,8 @@ package org.mhconnect.reminder.journaling;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.mhconnect.events.journal.JournalEntryRecorded;
 import org.mhconnect.reminder.erasure.ReminderErasure;
@@ -72,10 +74,19 @@ public class JournaledDays implements ReminderErasure {
 
     /** The days in a range, oldest first: a range over the {@code _id} key, which every MongoDB indexes. */
     List<JournaledDayView> between(String userId, LocalDate from, LocalDate to) {
+        return days(userId, from, to).stream().map(JournaledDayView::of).toList();
+    }
+
+    /** The local days from {@code from} to {@code to}, both included, on which the person journaled. */
+    public Set<LocalDate> journaledBetween(String userId, LocalDate from, LocalDate to) {
+        return days(userId, from, to).stream().map(JournaledDayDocument::localDate).collect(Collectors.toSet());
+    }
+
+    private List<JournaledDayDocument> days(String userId, LocalDate from, LocalDate to) {
         Query range = Query.query(Criteria.where("_id")
                         .gte(JournaledDayDocument.idOf(userId, from))
                         .lte(JournaledDayDocument.idOf(userId, to)))
                 .with(Sort.by("_id"));
-        return mongo.find(range, JournaledDayDocument.class).stream().map(JournaledDayView::of).toList();
+        return mongo.find(range, JournaledDayDocument.class);
     }
 }

@@ -12,6 +12,7 @@ import org.mhconnect.reminder.definition.ReminderDocument;
 import org.mhconnect.reminder.definition.Reminders;
 import org.mhconnect.reminder.definition.ScheduleFeed;
 import org.mhconnect.reminder.definition.StaleReminderException;
+import org.mhconnect.reminder.skip.SkipRule;
 import org.mhconnect.timezones.TimeZones;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -52,6 +53,21 @@ public class Preferences implements ReminderErasure {
         catch (DuplicateKeyException ex) {
             return mongo.findById(userId, PreferencesDocument.class);
         }
+    }
+
+    /** What of the person's preferences decides whether a reminder is skipped; nothing without preferences yet. */
+    public SkipRule.Settings skipSettings(String userId) {
+        return skipSettings(find(userId).orElse(null));
+    }
+
+    /** The same for preferences already read (the engine's feed joins them with each reminder). */
+    public static SkipRule.Settings skipSettings(PreferencesDocument prefs) {
+        if (prefs == null) {
+            return SkipRule.Settings.NONE;
+        }
+        PreferencesDocument.QuietHours quiet = prefs.quietHours();
+        return new SkipRule.Settings(prefs.timeZone(), prefs.pausedUntil(), quiet == null ? null : quiet.start(),
+                quiet == null ? null : quiet.end(), quiet == null ? null : quiet.mode().name());
     }
 
     public Optional<PreferencesDocument> find(String userId) {

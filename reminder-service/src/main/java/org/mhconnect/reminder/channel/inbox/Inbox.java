@@ -10,6 +10,8 @@ import org.mhconnect.reminder.definition.Channel;
 import org.mhconnect.reminder.dispatch.Attempt;
 import org.mhconnect.reminder.dispatch.ChannelSender;
 import org.mhconnect.reminder.dispatch.Notice;
+import org.mhconnect.reminder.dispatch.SkippedOccurrence;
+import org.mhconnect.reminder.dispatch.SkippedOccurrences;
 import org.mhconnect.reminder.preferences.PreferencesDocument;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -18,9 +20,12 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
-/** The in-app channel: an item in the person's inbox, which live views receive through SSE. */
+/**
+ * The in-app channel: an item in the person's inbox, which live views receive through SSE. The inbox also keeps the
+ * occurrences that were skipped, with their reason, as read items.
+ */
 @Component
-public class Inbox implements ChannelSender, org.mhconnect.reminder.occurrence.OccurrenceDone {
+public class Inbox implements ChannelSender, SkippedOccurrences, org.mhconnect.reminder.occurrence.OccurrenceDone {
 
     static final int KEPT = 200;
 
@@ -41,17 +46,37 @@ public class Inbox implements ChannelSender, org.mhconnect.reminder.occurrence.O
     @Override
     public Attempt send(Notice notice, PreferencesDocument preferences) {
         Instant now = clock.instant();
-        String id = String.format("%013d-%s", now.toEpochMilli(),
-                UUID.nameUUIDFromBytes(notice.occurrenceId().getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString().substring(0, 8));
-        InboxDocument.Item item = new InboxDocument.Item(id, notice.occurrenceId(), notice.reminderId(), notice.kind(),
-                notice.title(), notice.message(), notice.practiceSlug(), notice.local().toInstant(), now, false, notice.links());
-        Query notYet = Query.query(Criteria.where("_id").is(notice.userId()).and("items.occurrenceId").ne(notice.occurrenceId()));
+        return new Attempt.Sent(keep(notice.userId(), new InboxDocument.Item(idOf(now, notice.occurrenceId()),
+                notice.occurrenceId(), notice.reminderId(), notice.kind(), notice.title(), notice.message(),
+                notice.practiceSlug(), notice.local().toInstant(), now, false, notice.links(), null)));
+    }
+
+    /**
+     * Keeps a skipped occurrence in the inbox's history, already read: it says what did not come and why, without
+     * asking for attention (nothing goes to the live stream either).
+     */
+    @Override
+    public void skipped(SkippedOccurrence skipped) {
+        Instant now = clock.instant();
+        keep(skipped.userId(), new InboxDocument.Item(idOf(now, skipped.occurrenceId()), skipped.occurrenceId(),
+                skipped.reminderId(), skipped.words().kind(), skipped.words().title(), skipped.words().message(),
+                skipped.words().practiceSlug(), skipped.scheduledAt(), now, true, null, skipped.reason().code()));
+    }
+
+    private static String idOf(Instant now, String occurrenceId) {
+        return String.format("%013d-%s", now.toEpochMilli(),
+                UUID.nameUUIDFromBytes(occurrenceId.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString().substring(0, 8));
+    }
+
+    /** Adds the item once per occurrence, and answers the id it has there. */
+    private String keep(String userId, InboxDocument.Item item) {
+        Query notYet = Query.query(Criteria.where("_id").is(userId).and("items.occurrenceId").ne(item.occurrenceId()));
         try {
             mongo.upsert(notYet, new Update().push("items").slice(-KEPT).each(item), InboxDocument.class);
-            return new Attempt.Sent(id);
+            return item.id();
         }
         catch (DuplicateKeyException ex) {
-            return new Attempt.Sent(existing(notice.userId(), notice.occurrenceId()));
+            return existing(userId, item.occurrenceId());
         }
     }
 
@@ -77,7 +102,8 @@ public class Inbox implements ChannelSender, org.mhconnect.reminder.occurrence.O
         if (lastEventId == null || lastEventId.isBlank()) {
             return List.of();
         }
-        return items.stream().filter(item -> item.id().compareTo(lastEventId) > 0).toList();
+        // A skipped occurrence is history, not news: it is never sent to a live view.
+        return items.stream().filter(item -> item.id().compareTo(lastEventId) > 0 && item.skipped() == null).toList();
     }
 
     java.util.Optional<InboxDocument.Item> item(String userId, String id) {
