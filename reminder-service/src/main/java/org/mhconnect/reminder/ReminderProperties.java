@@ -16,11 +16,12 @@ import org.springframework.validation.annotation.Validated;
  * @param delivery  how reminders are sent and retried
  * @param publicUrl where people reach the app, for the links in reminders (the gateway's address)
  * @param push      the Web Push channel (channel/push)
+ * @param digest    the weekly digest
  */
 @Validated
 @ConfigurationProperties("mhc.reminder")
 public record ReminderProperties(@DefaultValue Topics topics, @DefaultValue Engine engine, @DefaultValue Delivery delivery,
-        @DefaultValue("http://localhost:8080") String publicUrl, @DefaultValue Push push) {
+        @DefaultValue("http://localhost:8080") String publicUrl, @DefaultValue Push push, @DefaultValue Digest digest) {
 
     /** Partition and replica counts for the topics this service owns. */
     public record Topics(@DefaultValue("3") @Min(1) int partitions, @DefaultValue("1") @Min(1) @Max(5) short replicas) {
@@ -29,8 +30,19 @@ public record ReminderProperties(@DefaultValue Topics topics, @DefaultValue Engi
     /**
      * @param tick       how often the engine looks for occurrences whose time has come (wall clock)
      * @param maxPerTick the most occurrences one look handles; the rest come at the next, moments later
+     * @param relayEvery how often the schedule relay hands the engine the schedules Kafka has not acknowledged yet
      */
-    public record Engine(@DefaultValue("200ms") Duration tick, @DefaultValue("5000") @Min(1) int maxPerTick) {
+    public record Engine(@DefaultValue("200ms") Duration tick, @DefaultValue("5000") @Min(1) int maxPerTick,
+            @DefaultValue("5s") Duration relayEvery) {
+    }
+
+    /** @param cron when the weekly digest looks for people whose Monday morning has come ({@code -}: never) */
+    public record Digest(@DefaultValue("0 */15 * * * *") String cron) {
+
+        /** Spring's own word for a schedule that never runs. */
+        public boolean off() {
+            return "-".equals(cron);
+        }
     }
 
     /**
@@ -40,11 +52,13 @@ public record ReminderProperties(@DefaultValue Topics topics, @DefaultValue Engi
      * @param allowLoopbackWebhooks development only: webhooks to 127.0.0.1 and ::1 are allowed
      * @param actionLinkTtl    how long snooze, skip and stop links work
      * @param mailFrom         the sender of reminder e-mails
+     * @param sweepEvery       how often the worker looks for deliveries that are due (a new one is looked at at once)
      */
     public record Delivery(@DefaultValue("5") @Min(1) @Max(10) int attempts, @DefaultValue("2s") Duration firstBackoff,
             @DefaultValue("10s") Duration webhookTimeout, @DefaultValue("false") boolean allowLoopbackWebhooks,
             @DefaultValue("7d") Duration actionLinkTtl,
-            @DefaultValue("Mental Health Connect <reminders@mental-health-connect.local>") String mailFrom) {
+            @DefaultValue("Mental Health Connect <reminders@mental-health-connect.local>") String mailFrom,
+            @DefaultValue("500ms") Duration sweepEvery) {
     }
 
     /**

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
+import org.mhconnect.reminder.ReminderProperties;
 import org.mhconnect.reminder.erasure.ReminderErasure;
 import org.mhconnect.reminder.preferences.PreferencesDocument;
 import org.slf4j.Logger;
@@ -26,7 +27,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.mail.MailException;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,7 +42,7 @@ import org.springframework.stereotype.Component;
  * so a later run within the hour tries again. Meter: {@code reminders.digests} with outcome {@code sent} or {@code skipped}.
  */
 @Component
-class WeeklyDigest implements ReminderErasure {
+class WeeklyDigest implements ReminderErasure, SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(WeeklyDigest.class);
     static final Duration WINDOW = Duration.ofDays(7);
@@ -59,8 +61,11 @@ class WeeklyDigest implements ReminderErasure {
     private final Counter sent;
     private final Counter skipped;
 
+    private final ReminderProperties.Digest digest;
+
     WeeklyDigest(Subscribers subscribers, DigestItems items, DigestMail mail, MongoTemplate mongo, MeterRegistry registry,
-            Clock clock) {
+            Clock clock, ReminderProperties properties) {
+        this.digest = properties.digest();
         this.subscribers = subscribers;
         this.items = items;
         this.mail = mail;
@@ -72,7 +77,13 @@ class WeeklyDigest implements ReminderErasure {
                 .description("Weekly digests sent, or decided against (nothing new, no address, e-mail off)").register(registry);
     }
 
-    @Scheduled(cron = "${mhc.reminder.digest.cron:0 */15 * * * *}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        if (!digest.off()) {
+            tasks.addCronTask(this::run, digest.cron());
+        }
+    }
+
     void run() {
         try {
             sendDue(clock.instant());

@@ -34,7 +34,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,7 +47,7 @@ import org.springframework.stereotype.Component;
  * out and another instance carries on, so a queued delivery is never lost.
  */
 @Component
-public class DeliveryWorker {
+public class DeliveryWorker implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
     private static final Duration LEASE = Duration.ofSeconds(30);
@@ -82,12 +84,17 @@ public class DeliveryWorker {
         this.tracing = tracing;
     }
 
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        Duration every = properties.delivery().sweepEvery();
+        tasks.addFixedDelayTask(new FixedDelayTask(this::sweep, every, Duration.ZERO));
+    }
+
     /** Something was queued: look now rather than at the next sweep. */
     void kick() {
         executor.submit(this::sweep);
     }
 
-    @Scheduled(fixedDelayString = "${mhc.reminder.delivery.sweep-every:500ms}")
     void sweep() {
         if (!sweeping.compareAndSet(false, true)) {
             return;

@@ -9,6 +9,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.utils.Utils;
 import org.mhconnect.events.Topics;
 import org.mhconnect.kafkaevents.EventTracing;
+import org.mhconnect.reminder.ReminderProperties;
 import org.mhconnect.reminder.definition.ReminderDocument;
 import org.mhconnect.reminder.definition.ScheduleFeed;
 import org.mhconnect.reminder.preferences.Preferences;
@@ -22,7 +23,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,7 +36,7 @@ import org.springframework.stereotype.Component;
  * reminder's state as MongoDB has it (a tombstone if it is gone) until Kafka has acknowledged it.
  */
 @Component
-class KafkaScheduleFeed implements ScheduleFeed, org.springframework.beans.factory.DisposableBean {
+class KafkaScheduleFeed implements ScheduleFeed, org.springframework.beans.factory.DisposableBean, SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaScheduleFeed.class);
 
@@ -43,10 +46,12 @@ class KafkaScheduleFeed implements ScheduleFeed, org.springframework.beans.facto
     private final EventTracing tracing;
 
     private final org.springframework.kafka.core.DefaultKafkaProducerFactory<String, byte[]> producers;
+    private final Duration relayEvery;
 
     /** Schedule records are the engine's own JSON, not events: a producer of plain bytes, kept out of the context. */
     KafkaScheduleFeed(org.springframework.boot.kafka.autoconfigure.KafkaProperties properties, MongoTemplate mongo, Clock clock,
-            EventTracing tracing) {
+            EventTracing tracing, ReminderProperties settings) {
+        this.relayEvery = settings.engine().relayEvery();
         java.util.Map<String, Object> config = new java.util.HashMap<>(properties.buildProducerProperties());
         config.put(org.apache.kafka.clients.producer.ProducerConfig.ACKS_CONFIG, "all");
         config.put(org.apache.kafka.clients.producer.ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -114,7 +119,11 @@ class KafkaScheduleFeed implements ScheduleFeed, org.springframework.beans.facto
         }
     }
 
-    @Scheduled(fixedDelayString = "${mhc.reminder.engine.relay-every:5s}", initialDelayString = "${mhc.reminder.engine.relay-every:5s}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::relay, relayEvery, relayEvery));
+    }
+
     void relay() {
         Instant before = clock.instant().minus(Duration.ofSeconds(5));
         for (Pending pending : mongo.find(Query.query(Criteria.where("since").lt(before)).limit(500), Pending.class)) {
