@@ -114,9 +114,12 @@ class KafkaRestartSystemTest {
         }
 
         try (KafkaLook kafka = new KafkaLook(system.kafka())) {
+            // A sign-up whose event could not be published waits in the gateway's outbox for the relay, which takes
+            // events staged over 30 s ago every 15 s: up to 45 s after the sign-up.
             await("every entry's day in reminder-service, every account announced, every group at the end")
-                    .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
-                    .until(() -> journaledDays(ada).containsAll(load.entries.values()) && lagOf(kafka) == 0);
+                    .atMost(Duration.ofSeconds(75)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> journaledDays(ada).containsAll(load.entries.values())
+                            && registered(kafka).containsAll(load.accounts.keySet()) && lagOf(kafka) == 0);
             assertThat(registered(kafka)).as("user.registered of every acknowledged account on mhc.users")
                     .containsAll(load.accounts.keySet());
         }

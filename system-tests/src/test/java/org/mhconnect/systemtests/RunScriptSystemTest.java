@@ -33,6 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>It uses run.sh's own ports (8080, 8025, 9092, 27017, …) and the jars the reactor built
  * ({@code MHC_SKIP_BUILD=1}), with a data directory of its own.
  */
+// run.sh starts a system of its own on its own ports: it runs beside the other system tests.
+@org.junit.jupiter.api.parallel.Execution(org.junit.jupiter.api.parallel.ExecutionMode.CONCURRENT)
 class RunScriptSystemTest {
 
     static final Path ROOT = Path.of(System.getProperty("mhc.root", "..")).toAbsolutePath().normalize();
