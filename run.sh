@@ -74,8 +74,9 @@ MAIL_UI_PORT=8025
 # The services' management ports (their application.yml defaults, bound to 127.0.0.1).
 MANAGEMENT_PORTS=(9080 9081 9082 9083)
 READY_TIMEOUT=${MHC_READY_TIMEOUT:-180}
-# Quiet for longer than this, run.sh says what it is waiting for, so that nothing looks hung.
-QUIET_LIMIT=3
+# Quiet for this long (whole seconds, so between 1 and 2 s; a readiness check may add 2 s more), run.sh says what it
+# is waiting for, so that nothing looks hung: never more than about 5 s of silence, even on a busy machine.
+QUIET_LIMIT=2
 
 if [ -t 1 ]; then BOLD=$'\033[1m' RED=$'\033[31m' PLAIN=$'\033[0m'; else BOLD='' RED='' PLAIN=''; fi
 LAST_SAID=$SECONDS
