@@ -29,7 +29,9 @@ class AccountOutboxConfiguration {
         GatewayProperties.Outbox settings = properties.outbox();
         return new Outbox(mongo, publisher, json, clock, tracing,
                 new OutboxSettings(COLLECTION, settings.relayAfter(), settings.abandonAfter(), settings.relayEvery()),
-                staged -> AccountChange.parse(staged.aggregateId()).written(mongo.findById(
-                        AccountChange.parse(staged.aggregateId()).userId(), AccountDocument.class)));
+                staged -> {
+                    AccountChange change = AccountChange.parse(staged.aggregateId());
+                    return change.written(mongo.findById(change.userId(), AccountDocument.class));
+                });
     }
 }
