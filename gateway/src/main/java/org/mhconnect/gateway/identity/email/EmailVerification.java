@@ -75,7 +75,11 @@ public class EmailVerification {
                 .filter(link -> link.expiresAt().isAfter(clock.instant()))
                 .flatMap(link -> accounts.byId(link.userId())
                         .filter(account -> !account.pendingDeletion() && account.email().equals(link.email())))
-                .flatMap(account -> account.isEmailVerified() ? Mono.just(account)
-                        : announcements.emailVerified(account.withEmailVerified(), accounts.save(account.withEmailVerified())));
+                .flatMap(account -> account.isEmailVerified() ? Mono.just(account) : verify(account));
+    }
+
+    private Mono<AccountDocument> verify(AccountDocument account) {
+        AccountDocument verified = account.withEmailVerified();
+        return announcements.emailVerified(verified, accounts.save(verified));
     }
 }

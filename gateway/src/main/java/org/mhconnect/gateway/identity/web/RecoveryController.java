@@ -83,8 +83,11 @@ class RecoveryController {
 
     /** The link arrived in the account's mailbox, so it proves the address as well. */
     private Mono<AccountDocument> save(AccountDocument account) {
-        return account.isEmailVerified() ? accounts.save(account)
-                : announcements.emailVerified(account.withEmailVerified(), accounts.save(account.withEmailVerified()));
+        if (account.isEmailVerified()) {
+            return accounts.save(account);
+        }
+        AccountDocument verified = account.withEmailVerified();
+        return announcements.emailVerified(verified, accounts.save(verified));
     }
 
     @PostMapping("/verify-email")
