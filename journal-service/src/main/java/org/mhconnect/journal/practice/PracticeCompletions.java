@@ -53,18 +53,44 @@ public class PracticeCompletions implements JournalErasure {
 
     Completion record(String userId, CompletionRequest request) {
         Instant at = request.completedAt().truncatedTo(ChronoUnit.MILLIS);
+        check(at);
+        String zone = request.timeZone() == null ? "UTC" : request.timeZone();
+        Completion completion = new Completion(UUID.randomUUID().toString(), request.slug(), request.title().strip(), at,
+                zone, LocalDate.ofInstant(at, ZoneId.of(zone)));
+        push(userId, completion);
+        return completion;
+    }
+
+    /**
+     * Refuses an exported completion that could not have happened, as {@link #record} would refuse it; the import
+     * checks every part before it writes any.
+     */
+    public void check(Completion completion) {
+        check(completion.completedAt());
+    }
+
+    /** Restores an exported completion; one that is already there (same id) is left alone. Returns whether it was added. */
+    public boolean restore(String userId, Completion completion) {
+        if (of(userId).stream().anyMatch(stored -> stored.id().equals(completion.id()))) {
+            return false;
+        }
+        push(userId, completion);
+        return true;
+    }
+
+    private void check(Instant at) {
         if (at.isAfter(clock.instant().plus(CLOCK_SKEW))) {
             throw new InvalidCompletionException("'completedAt' is in the future.");
         }
         if (at.isBefore(EARLIEST)) {
             throw new InvalidCompletionException("'completedAt' is before " + EARLIEST + ".");
         }
+    }
+
+    private void push(String userId, Completion completion) {
         if (erased.contains(userId)) {
             throw new AccountErasedException();
         }
-        String zone = request.timeZone() == null ? "UTC" : request.timeZone();
-        Completion completion = new Completion(UUID.randomUUID().toString(), request.slug(), request.title().strip(), at,
-                zone, LocalDate.ofInstant(at, ZoneId.of(zone)));
         Document item = new Document("id", completion.id())
                 .append("slug", completion.slug())
                 .append("title", completion.title())
@@ -72,7 +98,6 @@ public class PracticeCompletions implements JournalErasure {
                 .append("timeZone", completion.timeZone())
                 .append("localDate", completion.localDate().toString());
         Upserts.upsert(mongo, Query.query(Criteria.where("_id").is(userId)), new Update().push("items", item), COLLECTION);
-        return completion;
     }
 
     /** Every completion of a person, newest first. */

@@ -13,8 +13,8 @@ import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads a JSON export as a stream, handing over one entry or check-in at a time, so that no more than one of them
- * is ever in memory. Parser messages are not passed on: they can quote the body.
+ * Reads a JSON export as a stream, handing over one entry, check-in or practice completion at a time, so that no
+ * more than one of them is ever in memory. Parser messages are not passed on: they can quote the body.
  */
 final class ExportReader {
 
@@ -28,14 +28,18 @@ final class ExportReader {
 
         void checkIn(int index, JournalExport.CheckIn checkIn);
 
+        void practiceCompletion(int index, JournalExport.PracticeCompletion completion);
+
         void safetyPlan(SafetyPlan plan);
     }
 
-    private static final Set<String> FIELDS = Set.of("format", "version", "exportedAt", "entries", "checkIns", "safetyPlan");
+    private static final Set<String> FIELDS = Set.of("format", "version", "exportedAt", "entries", "checkIns",
+            "practiceCompletions", "safetyPlan");
 
     private final JsonMapper json;
     private final ObjectReader entryReader;
     private final ObjectReader checkInReader;
+    private final ObjectReader practiceCompletionReader;
     private final ObjectReader safetyPlanReader;
 
     ExportReader(JsonMapper json) {
@@ -43,6 +47,8 @@ final class ExportReader {
         // One value at a time out of a longer document: what follows each value is the rest of the export.
         this.entryReader = json.readerFor(JournalExport.Entry.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.checkInReader = json.readerFor(JournalExport.CheckIn.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.practiceCompletionReader = json.readerFor(JournalExport.PracticeCompletion.class)
+                .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.safetyPlanReader = json.readerFor(SafetyPlan.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
@@ -82,6 +88,16 @@ final class ExportReader {
                             while (parser.nextToken() != JsonToken.END_ARRAY) {
                                 where = "checkIns[" + index + "]";
                                 visitor.checkIn(index++, checkInReader.readValue(parser));
+                            }
+                        }
+                    }
+                    case "practiceCompletions" -> {
+                        if (value != JsonToken.VALUE_NULL) {
+                            requireArray(value, name);
+                            int index = 0;
+                            while (parser.nextToken() != JsonToken.END_ARRAY) {
+                                where = "practiceCompletions[" + index + "]";
+                                visitor.practiceCompletion(index++, practiceCompletionReader.readValue(parser));
                             }
                         }
                     }

@@ -13,10 +13,14 @@ import org.mhconnect.journal.checkin.InvalidCheckInException;
 import org.mhconnect.journal.entry.EntryRequest;
 import org.mhconnect.journal.entry.InvalidEntryException;
 import org.mhconnect.journal.entry.Journal;
+import org.mhconnect.journal.practice.InvalidCompletionException;
+import org.mhconnect.journal.practice.PracticeCompletions;
 import org.mhconnect.journal.safety.InvalidSafetyPlanException;
 import org.mhconnect.journal.safety.SafetyPlan;
 import org.mhconnect.journal.safety.SafetyPlans;
 import org.springframework.stereotype.Component;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -31,24 +35,31 @@ class JournalImport {
     static final String OPERATION = "POST /api/journal/import";
     static final int MAX_ENTRIES = 100_000;
     static final int MAX_CHECK_INS = 10_000;
+    static final int MAX_PRACTICE_COMPLETIONS = 10_000;
 
     /**
      * @param entriesSkipped entries that were already there (by id, or as this account's copy of another's entry)
+     * @param practiceCompletionsImported 0 when absent: an answer remembered for an {@code Idempotency-Key} before
+     *        completions were imported has no such count, and is still given again
      * @param safetyPlanImported whether the export's safety plan was restored; a plan the person has is kept
      */
     record ImportResult(int entriesImported, int entriesSkipped, int checkInsImported, int checkInsSkipped,
-            boolean safetyPlanImported) {
+            @JsonSetter(nulls = Nulls.AS_EMPTY) int practiceCompletionsImported,
+            @JsonSetter(nulls = Nulls.AS_EMPTY) int practiceCompletionsSkipped, boolean safetyPlanImported) {
     }
 
     private final Journal journal;
     private final CheckIns checkIns;
+    private final PracticeCompletions practiceCompletions;
     private final SafetyPlans safetyPlans;
     private final Validator validator;
     private final ExportReader reader;
 
-    JournalImport(Journal journal, CheckIns checkIns, SafetyPlans safetyPlans, JsonMapper json, Validator validator) {
+    JournalImport(Journal journal, CheckIns checkIns, PracticeCompletions practiceCompletions, SafetyPlans safetyPlans,
+            JsonMapper json, Validator validator) {
         this.journal = journal;
         this.checkIns = checkIns;
+        this.practiceCompletions = practiceCompletions;
         this.safetyPlans = safetyPlans;
         this.validator = validator;
         this.reader = new ExportReader(json);
@@ -60,7 +71,8 @@ class JournalImport {
         Restore restore = new Restore(userId);
         read(body, restore);
         return new ImportResult(restore.entriesImported, restore.entries - restore.entriesImported,
-                restore.checkInsImported, restore.checkIns - restore.checkInsImported, restore.safetyPlanImported);
+                restore.checkInsImported, restore.checkIns - restore.checkInsImported, restore.practiceCompletionsImported,
+                restore.practiceCompletions - restore.practiceCompletionsImported, restore.safetyPlanImported);
     }
 
     private void read(ImportSpool body, ExportReader.Visitor visitor) {
@@ -75,6 +87,11 @@ class JournalImport {
     private static EntryRequest request(JournalExport.Entry entry) {
         return new EntryRequest(entry.localDateTime(), entry.timeZone(), entry.title(), entry.body(), entry.mood(),
                 entry.emotions(), entry.tags(), entry.practiceId(), entry.reframe(), null);
+    }
+
+    private static PracticeCompletions.Completion restorable(JournalExport.PracticeCompletion completion) {
+        return new PracticeCompletions.Completion(completion.id(), completion.slug(), completion.title().strip(),
+                completion.completedAt(), completion.timeZone(), completion.localDate());
     }
 
     /** The first pass: every part checked exactly as a new one would be; the messages never quote the words. */
@@ -124,6 +141,22 @@ class JournalImport {
         }
 
         @Override
+        public void practiceCompletion(int index, JournalExport.PracticeCompletion completion) {
+            String where = "practiceCompletions[" + index + "]";
+            if (index >= MAX_PRACTICE_COMPLETIONS) {
+                throw new InvalidImportException("An import can have up to " + MAX_PRACTICE_COMPLETIONS
+                        + " practice completions.");
+            }
+            requireValid(where, completion);
+            try {
+                practiceCompletions.check(restorable(completion));
+            }
+            catch (InvalidCompletionException ex) {
+                throw new InvalidImportException(where + ": " + ex.getMessage());
+            }
+        }
+
+        @Override
         public void safetyPlan(SafetyPlan plan) {
             try {
                 safetyPlans.check(plan);
@@ -153,6 +186,8 @@ class JournalImport {
         private int entriesImported;
         private int checkIns;
         private int checkInsImported;
+        private int practiceCompletions;
+        private int practiceCompletionsImported;
         private boolean safetyPlanImported;
 
         Restore(String userId) {
@@ -177,6 +212,14 @@ class JournalImport {
             if (JournalImport.this.checkIns.restore(userId, new CheckIns.Restorable(checkIn.id(), checkIn.takenAt(),
                     checkIn.localDate(), checkIn.answers()))) {
                 checkInsImported++;
+            }
+        }
+
+        @Override
+        public void practiceCompletion(int index, JournalExport.PracticeCompletion completion) {
+            practiceCompletions++;
+            if (JournalImport.this.practiceCompletions.restore(userId, restorable(completion))) {
+                practiceCompletionsImported++;
             }
         }
 

@@ -13,6 +13,7 @@ import org.mhconnect.journal.checkin.CheckInScores;
 import org.mhconnect.journal.checkin.CheckIns;
 import org.mhconnect.journal.entry.EntryView;
 import org.mhconnect.journal.entry.JournalReading;
+import org.mhconnect.journal.practice.PracticeCompletions;
 import org.mhconnect.journal.safety.SafetyPlans;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JsonGenerator;
@@ -26,13 +27,16 @@ class JournalTransfer {
 
     private final JournalReading journal;
     private final CheckIns checkIns;
+    private final PracticeCompletions practiceCompletions;
     private final SafetyPlans safetyPlans;
     private final JsonMapper json;
     private final Clock clock;
 
-    JournalTransfer(JournalReading journal, CheckIns checkIns, SafetyPlans safetyPlans, JsonMapper json, Clock clock) {
+    JournalTransfer(JournalReading journal, CheckIns checkIns, PracticeCompletions practiceCompletions,
+            SafetyPlans safetyPlans, JsonMapper json, Clock clock) {
         this.journal = journal;
         this.checkIns = checkIns;
+        this.practiceCompletions = practiceCompletions;
         this.safetyPlans = safetyPlans;
         this.json = json;
         this.clock = clock;
@@ -58,6 +62,12 @@ class JournalTransfer {
                 generator.writePOJO(exported(checkIn));
             }
             generator.writeEndArray();
+            generator.writeName("practiceCompletions");
+            generator.writeStartArray();
+            for (PracticeCompletions.Completion completion : practiceCompletions.of(userId).reversed()) {
+                generator.writePOJO(exported(completion));
+            }
+            generator.writeEndArray();
             Optional<SafetyPlans.Stored> plan = safetyPlans.find(userId);
             if (plan.isPresent()) {
                 generator.writeName("safetyPlan");
@@ -68,15 +78,15 @@ class JournalTransfer {
     }
 
     /**
-     * Streams a zip: a Markdown file per entry under {@code entries/yyyy/}, plus {@code check-ins.md}, and
-     * {@code safety-plan.md} when the person has made one.
+     * Streams a zip: a Markdown file per entry under {@code entries/yyyy/}, plus {@code check-ins.md},
+     * {@code practices.md}, and {@code safety-plan.md} when the person has made one.
      */
     void writeMarkdownZip(String userId, OutputStream out) throws IOException {
         ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
         zip.putNextEntry(new ZipEntry("README.md"));
         zip.write(("# My journal\n\nExported from Mental Health Connect on " + clock.instant()
-                + ".\n\nOne file per entry, oldest first; check-ins are in `check-ins.md`, and your safety plan, if you"
-                + " made one, in `safety-plan.md`.\n").getBytes(StandardCharsets.UTF_8));
+                + ".\n\nOne file per entry, oldest first; check-ins are in `check-ins.md`, the practices you finished in"
+                + " `practices.md`, and your safety plan, if you made one, in `safety-plan.md`.\n").getBytes(StandardCharsets.UTF_8));
         zip.closeEntry();
         try {
             journal.forEachEntry(userId, entry -> {
@@ -96,6 +106,10 @@ class JournalTransfer {
         }
         zip.putNextEntry(new ZipEntry("check-ins.md"));
         zip.write(MarkdownExport.checkIns(checkIns.history(userId).reversed()).getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+        zip.putNextEntry(new ZipEntry("practices.md"));
+        zip.write(MarkdownExport.practiceCompletions(practiceCompletions.of(userId).reversed())
+                .getBytes(StandardCharsets.UTF_8));
         zip.closeEntry();
         Optional<SafetyPlans.Stored> plan = safetyPlans.find(userId);
         if (plan.isPresent()) {
@@ -117,5 +131,10 @@ class JournalTransfer {
         CheckInScores scores = CheckInScores.of(checkIn.answers());
         return new JournalExport.CheckIn(checkIn.id(), checkIn.takenAt(), checkIn.localDate(), checkIn.answers(),
                 scores.total(), scores.subscales());
+    }
+
+    private static JournalExport.PracticeCompletion exported(PracticeCompletions.Completion completion) {
+        return new JournalExport.PracticeCompletion(completion.id(), completion.slug(), completion.title(),
+                completion.completedAt(), completion.timeZone(), completion.localDate());
     }
 }

@@ -5,8 +5,9 @@ import java.util.List;
 import org.mhconnect.journal.checkin.CheckInScores;
 import org.mhconnect.journal.checkin.CheckIns;
 import org.mhconnect.journal.entry.EntryView;
+import org.mhconnect.journal.practice.PracticeCompletions;
 
-/** Entries and check-ins as Markdown files with a small front matter, readable in any editor. */
+/** Entries, check-ins and finished practices as Markdown files with a small front matter, readable in any editor. */
 final class MarkdownExport {
 
     static String entry(EntryView entry) {
@@ -46,6 +47,25 @@ final class MarkdownExport {
                     .append(scores.band().name().toLowerCase()).append(" | ").append(checkIn.answers()).append(" |\n");
         }
         return md.toString();
+    }
+
+    static String practiceCompletions(List<PracticeCompletions.Completion> oldestFirst) {
+        StringBuilder md = new StringBuilder("# Practices finished\n\n");
+        if (oldestFirst.isEmpty()) {
+            return md.append("No practices finished in the player yet.\n").toString();
+        }
+        md.append("| day | practice | finished at | time zone |\n|---|---|---|---|\n");
+        for (PracticeCompletions.Completion completion : oldestFirst) {
+            md.append("| ").append(completion.localDate()).append(" | ").append(cell(completion.title()))
+                    .append(" (`").append(completion.slug()).append("`) | ").append(completion.completedAt())
+                    .append(" | ").append(completion.timeZone()).append(" |\n");
+        }
+        return md.toString();
+    }
+
+    /** A title is one line (checked when recorded); a pipe would end its cell early. */
+    private static String cell(String text) {
+        return text.replace("|", "\\|");
     }
 
     private static void section(StringBuilder md, String heading, String text) {

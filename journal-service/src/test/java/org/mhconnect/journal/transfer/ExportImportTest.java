@@ -11,8 +11,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +64,8 @@ class ExportImportTest {
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.entriesImported").isEqualTo(3)
-                .jsonPath("$.checkInsSkipped").isEqualTo(1);
+                .jsonPath("$.checkInsSkipped").isEqualTo(1)
+                .jsonPath("$.practiceCompletionsSkipped").isEqualTo(1);
 
         assertThat(comparable(json.readTree(exportJson(user)), false)).isEqualTo(comparable(original, false));
     }
@@ -78,7 +82,8 @@ class ExportImportTest {
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.entriesImported").isEqualTo(3)
-                .jsonPath("$.checkInsImported").isEqualTo(1);
+                .jsonPath("$.checkInsImported").isEqualTo(1)
+                .jsonPath("$.practiceCompletionsImported").isEqualTo(1);
 
         // The same journal, under entry ids of its own: the originals still belong to the first account.
         assertThat(comparable(json.readTree(exportJson(after)), true))
@@ -114,7 +119,9 @@ class ExportImportTest {
                 .jsonPath("$.entriesImported").isEqualTo(0)
                 .jsonPath("$.entriesSkipped").isEqualTo(3)
                 .jsonPath("$.checkInsImported").isEqualTo(0)
-                .jsonPath("$.checkInsSkipped").isEqualTo(1);
+                .jsonPath("$.checkInsSkipped").isEqualTo(1)
+                .jsonPath("$.practiceCompletionsImported").isEqualTo(0)
+                .jsonPath("$.practiceCompletionsSkipped").isEqualTo(1);
         assertThat(json.readTree(exportJson(target)).get("entries").size()).isEqualTo(3);
     }
 
@@ -176,6 +183,63 @@ class ExportImportTest {
     }
 
     @Test
+    void theExportCarriesPracticeCompletionsOldestFirst() {
+        String user = aUser();
+        Instant earlier = Instant.now().minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MILLIS);
+        completePractice(user, earlier);
+        completePractice(user, earlier.plus(Duration.ofDays(1)));
+
+        JsonNode completions = json.readTree(exportJson(user)).get("practiceCompletions");
+
+        assertThat(completions.size()).isEqualTo(2);
+        assertThat(completions.get(0).get("completedAt").asString()).isEqualTo(earlier.toString());
+        assertThat(completions.get(0).get("slug").asString()).isEqualTo("a-breathing-space");
+        assertThat(completions.get(0).get("title").asString()).isEqualTo("A three-minute breathing space");
+        assertThat(completions.get(0).get("timeZone").asString()).isEqualTo(EntryFixtures.BERLIN);
+        assertThat(completions.get(0).has("localDate")).isTrue();
+    }
+
+    @Test
+    void anImportWithACompletionStillToComeWritesNothingAtAll() {
+        String source = aUser();
+        writeJournal(source);
+        ObjectNode exported = (ObjectNode) json.readTree(exportJson(source));
+        ((ObjectNode) exported.get("practiceCompletions").get(0))
+                .put("completedAt", Instant.now().plus(Duration.ofHours(1)).toString());
+
+        String target = aUser();
+        http.post().uri("/api/journal/import").headers(bearer(target)).contentType(MediaType.APPLICATION_JSON)
+                .body(json.writeValueAsString(exported)).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.detail").isEqualTo("practiceCompletions[0]: 'completedAt' is in the future.");
+        JsonNode after = json.readTree(exportJson(target));
+        assertThat(after.get("entries").size()).isZero();
+        assertThat(after.get("practiceCompletions").size()).isZero();
+    }
+
+    @Test
+    void anExportWrittenBeforeCompletionsWereExportedStillImports() {
+        String source = aUser();
+        writeJournal(source);
+        ObjectNode exported = (ObjectNode) json.readTree(exportJson(source));
+        exported.remove("practiceCompletions");
+
+        importInto(aUser(), json.writeValueAsString(exported))
+                .jsonPath("$.entriesImported").isEqualTo(3)
+                .jsonPath("$.practiceCompletionsImported").isEqualTo(0)
+                .jsonPath("$.practiceCompletionsSkipped").isEqualTo(0);
+    }
+
+    @Test
+    void anImportAnswerRememberedBeforeCompletionsWereImportedReadsWithNoneOfThem() {
+        JournalImport.ImportResult remembered = json.readValue("""
+                {"entriesImported":3,"entriesSkipped":0,"checkInsImported":1,"checkInsSkipped":0,"safetyPlanImported":false}""",
+                JournalImport.ImportResult.class);
+
+        assertThat(remembered).isEqualTo(new JournalImport.ImportResult(3, 0, 1, 0, 0, 0, false));
+    }
+
+    @Test
     void anExportCutOffInTheMiddleIsRefusedAndWritesNothing() {
         String source = aUser();
         writeJournal(source);
@@ -219,7 +283,7 @@ class ExportImportTest {
                 }
             }
         }
-        assertThat(names).contains("README.md", "check-ins.md").filteredOn(name -> name.startsWith("entries/")).hasSize(3);
+        assertThat(names).contains("README.md", "check-ins.md", "practices.md").filteredOn(name -> name.startsWith("entries/")).hasSize(3);
         assertThat(firstEntry).startsWith("---\n").contains("mood: 4").contains("# A title about the day")
                 .contains("### What my inner critic said");
     }
@@ -260,6 +324,14 @@ class ExportImportTest {
         }
         http.post().uri("/api/journal/checkins").headers(bearer(user)).contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("answers", List.of(4, 2, 3, 5, 1, 2, 4, 3, 2, 5, 4, 1))).exchange().expectStatus().isCreated();
+        completePractice(user, Instant.now().minus(Duration.ofDays(2)));
+    }
+
+    private void completePractice(String user, Instant completedAt) {
+        http.post().uri("/api/journal/practices/completions").headers(bearer(user)).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("slug", "a-breathing-space", "title", "A three-minute breathing space",
+                        "completedAt", completedAt.toString(), "timeZone", EntryFixtures.BERLIN))
+                .exchange().expectStatus().isCreated();
     }
 
     private String exportJson(String user) {
