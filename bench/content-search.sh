@@ -18,33 +18,19 @@ RATE=${RATE:-200}
 CACHE_SIZE=${CACHE_SIZE:-2000}
 DURATION=${DURATION:-30}
 java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+. bench/lib/system.sh
 
-log=$(mktemp)
 data=$(mktemp -d)
-runner=
-stop() {
-  [ -n "$runner" ] || return 0
-  kill -TERM "$runner" 2>/dev/null || true
-  wait "$runner" 2>/dev/null || true
-  runner=
-}
-trap 'stop; rm -rf "$log" "$data"' EXIT
+remove_on_exit "$data"
 start() {
-  : >"$log"
-  MHC_DATA_DIR="$data" MHC_JAVA_OPTS="-XX:TieredStopAtLevel=4" MHC_CONTENT_SEARCH_CACHESIZE="$CACHE_SIZE" \
-    setsid ./run.sh >"$log" 2>&1 &
-  runner=$!
-  until grep -q 'is ready' "$log"; do
-    kill -0 "$runner" 2>/dev/null || { cat "$log" >&2; exit 1; }
-    sleep 1
-  done
+  start_system MHC_DATA_DIR="$data" MHC_CONTENT_SEARCH_CACHESIZE="$CACHE_SIZE"
 }
 
 start
 # The MongoDB driver from content-service's own dependencies.
 ./mvnw -q -pl content-service dependency:build-classpath -Dmdep.outputFile="$data/cp.txt" -Dmdep.includeGroupIds=org.mongodb >/dev/null
 "$java_bin" -cp "$(cat "$data/cp.txt")" bench/GenerateLibrary.java mongodb://localhost:27017 "$ITEMS"
-stop
+stop_system
 
 start
 until grep -qE "Library index rebuilt: [0-9]{4,} items" "$data/logs/content-service.log"; do sleep 1; done

@@ -13,16 +13,9 @@ THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-32}
 WARMUP=${WARMUP:-10s}
 DURATION=${DURATION:-30s}
+. bench/lib/system.sh
 
-log=$(mktemp)
-MHC_JAVA_OPTS="-XX:TieredStopAtLevel=4" MHC_GATEWAY_RATELIMITS_APIPERMINUTE=1000000000 \
-  MHC_GATEWAY_RATELIMITS_SIGNINPERMINUTE=1000 setsid ./run.sh >"$log" 2>&1 &
-runner=$!
-trap 'kill -TERM $runner 2>/dev/null; wait $runner 2>/dev/null || true; rm -f "$log"' EXIT
-until grep -q 'is ready' "$log"; do
-  kill -0 "$runner" 2>/dev/null || { cat "$log" >&2; exit 1; }
-  sleep 1
-done
+start_system "${LIFTED_RATE_LIMITS[@]}"
 
 email="bench-$(date +%s%N)@example.org"
 curl -fsS -o /dev/null http://localhost:8080/api/auth/signup -H 'Content-Type: application/json' \

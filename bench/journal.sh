@@ -22,18 +22,12 @@ WRITE_DURATION=${WRITE_DURATION:-60}
 DURATION=${DURATION:-30s}
 WARMUP=${WARMUP:-60}
 PASSWORD="a calm river at dusk"
+. bench/lib/system.sh
 
-log=$(mktemp)
 # A data directory of its own, so that 100,000 entries do not end up in the development database.
 data=$(mktemp -d)
-MHC_DATA_DIR="$data" MHC_JAVA_OPTS="-XX:TieredStopAtLevel=4" MHC_GATEWAY_RATELIMITS_APIPERMINUTE=1000000000 \
-  MHC_GATEWAY_RATELIMITS_SIGNINPERMINUTE=1000 setsid ./run.sh >"$log" 2>&1 &
-runner=$!
-trap 'kill -TERM $runner 2>/dev/null; wait $runner 2>/dev/null || true; rm -rf "$log" "$data"' EXIT
-until grep -q 'is ready' "$log"; do
-  kill -0 "$runner" 2>/dev/null || { cat "$log" >&2; exit 1; }
-  sleep 1
-done
+remove_on_exit "$data"
+start_system MHC_DATA_DIR="$data" "${LIFTED_RATE_LIMITS[@]}"
 
 new_person() { # prints an e-mail address that can sign in
   local email="bench-$1-$(date +%s%N)@example.org"

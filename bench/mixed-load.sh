@@ -15,17 +15,12 @@ DURATION=${DURATION:-60}
 PEOPLE=${PEOPLE:-120}
 TARGET_MS=${TARGET_MS:-250}
 java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+. bench/lib/system.sh
 
-log=$(mktemp)
 data=$(mktemp -d)
-MHC_DATA_DIR="$data" MHC_JAVA_OPTS="-XX:TieredStopAtLevel=4" MHC_GATEWAY_RATELIMITS_APIPERMINUTE=1000000000 \
-  MHC_GATEWAY_RATELIMITS_SIGNINPERMINUTE=1000000 setsid ./run.sh >"$log" 2>&1 &
-runner=$!
-trap 'kill -TERM $runner 2>/dev/null; wait $runner 2>/dev/null || true; rm -rf "$log" "$data"' EXIT
-until grep -q 'is ready' "$log"; do
-  kill -0 "$runner" 2>/dev/null || { cat "$log" >&2; exit 1; }
-  sleep 1
-done
+remove_on_exit "$data"
+# Every simulated person signs in, so sign-in's limit is lifted further than the others' need.
+start_system MHC_DATA_DIR="$data" "${LIFTED_RATE_LIMITS[@]}" MHC_GATEWAY_RATELIMITS_SIGNINPERMINUTE=1000000
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $("$java_bin" -version 2>&1 | head -1), $(date -u +%F)"
 "$java_bin" bench/MixedLoad.java http://localhost:8080 "$RATES" "$DURATION" "$PEOPLE" "$TARGET_MS"
