@@ -1,8 +1,9 @@
 package org.mhconnect.events;
 
 /**
- * Topic names. Each topic has one owning service, which creates it. Every topic but {@link #ERASURES} also has
- * its owner as its only producer.
+ * Topic names. Each topic has one owning service, which creates it (kafka-events' {@code EventTopic} declares who owns
+ * and who reads each one, and what it is created with). Every topic but {@link #ERASURES} also has its owner as its
+ * only producer.
  */
 public final class Topics {
 

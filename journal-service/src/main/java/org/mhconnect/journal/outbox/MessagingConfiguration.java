@@ -8,14 +8,14 @@ import org.mhconnect.outbox.Outbox;
 import org.mhconnect.outbox.OutboxSettings;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.apache.kafka.clients.admin.NewTopic;
-import org.mhconnect.events.Topics;
 import org.mhconnect.journal.JournalProperties;
 import org.mhconnect.kafkaevents.EventPublisher;
+import org.mhconnect.kafkaevents.EventTopic;
 import org.mhconnect.kafkaevents.EventTracing;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.core.env.Environment;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /** The journal topic, which this service owns, and how events are written to it: through the outbox. */
@@ -25,21 +25,10 @@ class MessagingConfiguration {
     /** The staged events, pending ones only. */
     static final String COLLECTION = "outbox";
 
+    /** {@code mhc.journal}, and where user events this service cannot handle are parked ({@link EventTopic}). */
     @Bean
-    NewTopic journalTopic(JournalProperties properties) {
-        return TopicBuilder.name(Topics.JOURNAL)
-                .partitions(properties.topics().partitions())
-                .replicas(properties.topics().replicas())
-                .build();
-    }
-
-    /** Where user events this service cannot handle are parked. */
-    @Bean
-    NewTopic userEventsDeadLetters(JournalProperties properties) {
-        return TopicBuilder.name(Topics.deadLetter(Topics.USERS, "journal-service"))
-                .partitions(properties.topics().partitions())
-                .replicas(properties.topics().replicas())
-                .build();
+    KafkaAdmin.NewTopics topics(Environment environment, JournalProperties properties) {
+        return EventTopic.createdBy(environment, properties.topics().partitions(), properties.topics().replicas());
     }
 
     @Bean

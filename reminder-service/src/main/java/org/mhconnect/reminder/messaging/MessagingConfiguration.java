@@ -1,67 +1,22 @@
 package org.mhconnect.reminder.messaging;
 
-import org.apache.kafka.clients.admin.NewTopic;
-import org.mhconnect.events.Topics;
+import org.mhconnect.kafkaevents.EventTopic;
 import org.mhconnect.reminder.ReminderProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.core.env.Environment;
+import org.springframework.kafka.core.KafkaAdmin;
 
 /**
- * The dead-letter topics of reminder-service's consumers, which this service owns and creates. How records are
- * read, retried and parked comes from the kafka-events module.
+ * The topics reminder-service creates, as kafka-events' {@link EventTopic} catalogue gives them: the engine's
+ * schedules (compacted) and due reminders, the notifications, and the dead-letter topic of every topic its consumers
+ * read. How records are read, retried and parked comes from the kafka-events module too.
  */
 @Configuration(proxyBeanMethods = false)
 class MessagingConfiguration {
 
-    static final String CONSUMER = "reminder-service";
-
     @Bean
-    NewTopic userEventsDeadLetters(ReminderProperties properties) {
-        return TopicBuilder.name(Topics.deadLetter(Topics.USERS, CONSUMER))
-                .partitions(properties.topics().partitions())
-                .replicas(properties.topics().replicas())
-                .build();
-    }
-
-    @Bean
-    NewTopic dueDeadLetters(ReminderProperties properties) {
-        return TopicBuilder.name(Topics.deadLetter(Topics.REMINDERS_DUE, CONSUMER))
-                .partitions(properties.topics().partitions())
-                .replicas(properties.topics().replicas())
-                .build();
-    }
-
-    @Bean
-    NewTopic notificationsTopic(ReminderProperties properties) {
-        return TopicBuilder.name(Topics.NOTIFICATIONS)
-                .partitions(properties.topics().partitions())
-                .replicas(properties.topics().replicas())
-                .build();
-    }
-
-    @Bean
-    NewTopic notificationDeadLetters(ReminderProperties properties) {
-        return TopicBuilder.name(Topics.deadLetter(Topics.NOTIFICATIONS, CONSUMER))
-                .partitions(properties.topics().partitions())
-                .replicas(properties.topics().replicas())
-                .build();
-    }
-
-    /** The weekly digest reads the library's events. */
-    @Bean
-    NewTopic contentDeadLetters(ReminderProperties properties) {
-        return TopicBuilder.name(Topics.deadLetter(Topics.CONTENT, CONSUMER))
-                .partitions(properties.topics().partitions())
-                .replicas(properties.topics().replicas())
-                .build();
-    }
-
-    @Bean
-    NewTopic journalDeadLetters(ReminderProperties properties) {
-        return TopicBuilder.name(Topics.deadLetter(Topics.JOURNAL, CONSUMER))
-                .partitions(properties.topics().partitions())
-                .replicas(properties.topics().replicas())
-                .build();
+    KafkaAdmin.NewTopics topics(Environment environment, ReminderProperties properties) {
+        return EventTopic.createdBy(environment, properties.topics().partitions(), properties.topics().replicas());
     }
 }
