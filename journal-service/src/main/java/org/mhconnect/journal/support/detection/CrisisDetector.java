@@ -51,11 +51,18 @@ public final class CrisisDetector implements AutoCloseable {
      */
     record Policy(double sure, double fairlySure, Perspective.Gate writerGate) {
 
-        static final Policy SHIPPED = new Policy(0.9, 0.5, Perspective.Gate.ALWAYS);
+        static final Policy SHIPPED = new Policy(0.6, 0.3, Perspective.Gate.ALWAYS);
     }
 
-    /** One piece the semantic stage read (or two neighbouring pieces read together). */
-    record Reading(float[] vector, boolean riskWords, Perspective perspective) {
+    /**
+     * One piece the semantic stage read (or two neighbouring pieces read together): its text, held only while the
+     * entry is read, its embedding, whether it has a risk word, and whose it may be.
+     */
+    record Reading(String text, float[] vector, boolean riskWords, Perspective perspective) {
+
+        WordFeatures.Words words() {
+            return WordFeatures.of(text);
+        }
     }
 
     /** What the rules found in an entry, the pieces the semantic stage may read, and the entry's language. */
@@ -153,9 +160,9 @@ public final class CrisisDetector implements AutoCloseable {
         List<Reading> readings = new ArrayList<>();
         for (int r = 0; r < vectors.length; r++) {
             Perspective perspective = Perspective.of(read.get(r));
-            readings.add(new Reading(vectors[r], riskWords.get(r), perspective));
+            readings.add(new Reading(read.get(r), vectors[r], riskWords.get(r), perspective));
             if (r + 1 < vectors.length && positions.get(r + 1) == positions.get(r) + 1) {
-                readings.add(new Reading(Vectors.between(vectors[r], vectors[r + 1]),
+                readings.add(new Reading(read.get(r) + " " + read.get(r + 1), Vectors.between(vectors[r], vectors[r + 1]),
                         riskWords.get(r) || riskWords.get(r + 1), perspective.and(Perspective.of(read.get(r + 1)))));
             }
         }
@@ -171,8 +178,9 @@ public final class CrisisDetector implements AutoCloseable {
             Set<CrisisSignal> signals) {
         boolean gentle = false;
         for (Reading reading : readings) {
+            WordFeatures.Words words = reading.words();
             for (CrisisClassifier.Category category : classifier.categories()) {
-                double probability = category.probability(reading.vector());
+                double probability = category.probability(reading.vector(), words);
                 CrisisSignal signal = SIGNAL_OF_CATEGORY.get(category.name());
                 boolean sure = probability >= policy.sure()
                         || reading.riskWords() && probability >= policy.fairlySure();

@@ -47,7 +47,7 @@ final class CrisisCrossValidation {
         List<Policy> policies = new ArrayList<>();
         for (Perspective.Gate gate : Perspective.Gate.values()) {
             for (double sure : new double[] {0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.01}) {
-                for (double fairlySure : new double[] {0.3, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8, 0.9}) {
+                for (double fairlySure : new double[] {0.25, 0.3, 0.35, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8, 0.9}) {
                     if (fairlySure <= sure) {
                         policies.add(new Policy(sure, fairlySure, gate));
                     }
@@ -134,9 +134,8 @@ final class CrisisCrossValidation {
             for (int i = 0; i < positive.length; i++) {
                 positive[i] = kept.get(i).label().equals(category.name());
             }
-            double[] w = LogisticRegression.train(vectors, positive);
-            categories.add(new CrisisClassifier.Category(category.name(), category.threshold(), w[w.length - 1],
-                    java.util.Arrays.copyOf(w, w.length - 1)));
+            double[] w = LogisticRegression.train(vectors, CrisisClassifierTraining.words(kept), positive);
+            categories.add(LogisticRegression.category(category.name(), category.threshold(), w));
         }
         return new CrisisClassifier(shipped.version() + "/fold-" + fold, shipped.embeddingModel(),
                 shipped.trainingDataSha256(), List.copyOf(categories));

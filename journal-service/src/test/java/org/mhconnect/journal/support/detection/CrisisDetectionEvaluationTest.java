@@ -22,9 +22,12 @@ class CrisisDetectionEvaluationTest {
     // (English recall >= 0.97 with every explicit sentence, false alarms <= 5%) are not reached yet: see
     // docs/crisis-detection.md. Raise these when the detector improves; never lower them without a recorded reason.
     // Since crisis/rules/en.tsv the English figures are no longer blind (see the report's caveat).
-    static final double ENGLISH_RECALL = 0.93;
-    static final double ENGLISH_EXPLICIT_RECALL = 0.95;
-    static final double ENGLISH_FALSE_ALARMS = 0.34;
+    // 2026-12-07: words beside the embedding and a lower confidence (docs/benchmarks.md) raised recall (0.937 to 0.950)
+    // and explicit recall (0.960 to 0.984) for more full-support false alarms (0.332 to 0.359), while the gentle
+    // suggestion on everyday sentences fell from 0.131 to 0.023: the false-alarm ceiling was raised on purpose.
+    static final double ENGLISH_RECALL = 0.95;
+    static final double ENGLISH_EXPLICIT_RECALL = 0.98;
+    static final double ENGLISH_FALSE_ALARMS = 0.36;
     static final double OTHER_LANGUAGE_EXPLICIT_OFFERED = 0.7;
 
     private static CrisisDetector detector;
