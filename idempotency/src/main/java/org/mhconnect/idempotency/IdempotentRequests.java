@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.HexFormat;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -32,6 +33,13 @@ import org.springframework.http.ResponseEntity;
  * 24 hours; the same key with the same request then gets that answer again, rendered afresh, and the same key with
  * another request gets 422. A request that fails frees its key, so it can be corrected and sent again.
  * <p>
+ * A process can stop (kill -9, a lost machine) after the work has written but before the answer is kept. The claim
+ * therefore reserves the id of what the request creates: work that creates under that id
+ * ({@link #once(String, String, String, Function, Function, Function)}) can be run again for the same key without
+ * creating twice, because the second run finds what the first one wrote; such a claim is taken over once it is
+ * {@link #RESERVED_ABANDONED_AFTER} old, longer than the gateway lets any request take. Work that makes its own ids
+ * keeps the longer {@link #ABANDONED_AFTER}.
+ * <p>
  * Expiry rests on the {@code expiresAt} field, checked on every use, and on a sweep at most every ten minutes; a
  * real MongoDB also removes expired documents itself through a TTL index (mongo-java-server ignores TTL indexes).
  */
@@ -44,6 +52,15 @@ public class IdempotentRequests {
     static final Duration KEEP_FOR = Duration.ofHours(24);
     /** A claim this old whose request never finished (the process stopped) may be taken over. */
     static final Duration ABANDONED_AFTER = Duration.ofMinutes(15);
+    /**
+     * The same, for work that creates under the reserved id: longer than the gateway waits for any answer (12 s), so
+     * the first run has ended, and running again cannot create twice anyway.
+     */
+    static final Duration RESERVED_ABANDONED_AFTER = Duration.ofSeconds(30);
+
+    /** A claim: the id reserved for what the request creates, or the answer of a first request that finished. */
+    private record Claim(String reservedId, Recorded earlier) {
+    }
     private static final Duration SWEEP_EVERY = Duration.ofMinutes(10);
 
     private final MongoTemplate mongo;
@@ -84,17 +101,36 @@ public class IdempotentRequests {
      */
     public <T> ResponseEntity<T> once(String userId, String key, String fingerprint, Supplier<ResponseEntity<T>> work,
             Function<ResponseEntity<T>, String> remember, Function<Recorded, ResponseEntity<T>> replay) {
+        return run(userId, key, fingerprint, reserved -> work.get(), remember, replay, ABANDONED_AFTER);
+    }
+
+    /**
+     * Runs {@code work} once for this person and key, giving it the id to create under: the same id for every run of
+     * the same key, so that work which creates under it, and answers with what is already there when it exists,
+     * never creates twice, even when a first run's process stopped after writing. Without a key, a new random id.
+     *
+     * @param work creates under the reserved id (or finds what an earlier run created under it)
+     */
+    public <T> ResponseEntity<T> once(String userId, String key, String fingerprint,
+            Function<String, ResponseEntity<T>> work, Function<ResponseEntity<T>, String> remember,
+            Function<Recorded, ResponseEntity<T>> replay) {
+        return run(userId, key, fingerprint, work, remember, replay, RESERVED_ABANDONED_AFTER);
+    }
+
+    private <T> ResponseEntity<T> run(String userId, String key, String fingerprint,
+            Function<String, ResponseEntity<T>> work, Function<ResponseEntity<T>, String> remember,
+            Function<Recorded, ResponseEntity<T>> replay, Duration abandonedAfter) {
         if (IdempotencyKey.check(key) == null) {
-            return work.get();
+            return work.apply(UUID.randomUUID().toString());
         }
         String id = idOf(userId, key);
-        Recorded earlier = claim(id, userId, fingerprint);
-        if (earlier != null) {
-            return replay.apply(earlier);
+        Claim claim = claim(id, userId, fingerprint, abandonedAfter);
+        if (claim.earlier() != null) {
+            return replay.apply(claim.earlier());
         }
         ResponseEntity<T> answer;
         try {
-            answer = work.get();
+            answer = work.apply(claim.reservedId());
         }
         catch (RuntimeException | Error failed) {
             mongo.remove(Query.query(Criteria.where("_id").is(id).and("state").is("in-flight")), collection);
@@ -118,16 +154,17 @@ public class IdempotentRequests {
         return mongo.remove(Query.query(Criteria.where("userId").is(userId)), collection).getDeletedCount();
     }
 
-    /** Claims the key and returns null, or returns the earlier answer to give again; 409 or 422 otherwise. */
-    private Recorded claim(String id, String userId, String fingerprint) {
+    /** Claims the key (with the id it reserves), or returns the earlier answer to give again; 409 or 422 otherwise. */
+    private Claim claim(String id, String userId, String fingerprint, Duration abandonedAfter) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         sweepIfDue(now);
         for (int attempt = 0; attempt < 3; attempt++) {
             try {
+                String reservedId = UUID.randomUUID().toString();
                 mongo.insert(new Document("_id", id).append("userId", userId).append("fingerprint", fingerprint)
-                        .append("state", "in-flight").append("claimedAt", Date.from(now))
+                        .append("state", "in-flight").append("claimedAt", Date.from(now)).append("reservedId", reservedId)
                         .append("expiresAt", Date.from(now.plus(KEEP_FOR))), collection);
-                return null;
+                return new Claim(reservedId, null);
             }
             catch (DuplicateKeyException duplicate) {
                 Document existing = mongo.findById(id, Document.class, collection);
@@ -143,19 +180,22 @@ public class IdempotentRequests {
                     throw IdempotencyProblem.reusedForAnotherRequest();
                 }
                 if ("done".equals(existing.getString("state"))) {
-                    return new Recorded(existing.getInteger("status"), existing.getString("location"),
-                            existing.getString("remembered"));
+                    return new Claim(null, new Recorded(existing.getInteger("status"), existing.getString("location"),
+                            existing.getString("remembered")));
                 }
                 Date claimedAt = existing.getDate("claimedAt");
-                if (claimedAt.toInstant().plus(ABANDONED_AFTER).isAfter(now)) {
+                if (claimedAt.toInstant().plus(abandonedAfter).isAfter(now)) {
                     throw IdempotencyProblem.stillInFlight();
                 }
-                // The first request was abandoned (its process stopped): take the claim over.
+                // The first request was abandoned (its process stopped): take the claim over, with the id it reserved
+                // (a claim kept before ids were reserved gets one now).
+                String reservedId = existing.getString("reservedId") == null ? UUID.randomUUID().toString()
+                        : existing.getString("reservedId");
                 boolean tookOver = mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("state").is("in-flight")
-                        .and("claimedAt").is(claimedAt)), new Update().set("claimedAt", Date.from(now)), collection)
-                        .getModifiedCount() == 1;
+                        .and("claimedAt").is(claimedAt)), new Update().set("claimedAt", Date.from(now))
+                        .set("reservedId", reservedId), collection).getModifiedCount() == 1;
                 if (tookOver) {
-                    return null;
+                    return new Claim(reservedId, null);
                 }
             }
         }
@@ -169,7 +209,8 @@ public class IdempotentRequests {
         }
     }
 
-    private static String idOf(String userId, String key) {
+    /** The {@code _id} of a person's key in the collection: a hash, so that the key itself is not stored. */
+    public static String idOf(String userId, String key) {
         return fingerprint(userId, key.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -53,8 +53,8 @@ class CheckInController {
             @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey,
             @Valid @RequestBody CheckInRequest request) {
         String fingerprint = IdempotentRequests.fingerprint("POST /api/journal/checkins", json.writeValueAsBytes(request));
-        return idempotent.once(userId, idempotencyKey, fingerprint, () -> {
-            CheckInView view = CheckInView.of(checkIns.complete(userId, request));
+        return idempotent.once(userId, idempotencyKey, fingerprint, (String reservedId) -> {
+            CheckInView view = CheckInView.of(checkIns.complete(userId, reservedId, request));
             return ResponseEntity.created(URI.create("/api/journal/checkins/" + view.id())).body(view);
         }, answer -> answer.getBody().id(), earlier -> ResponseEntity.status(earlier.status())
                 .location(URI.create(earlier.location())).body(read(userId, earlier.remembered())));

@@ -55,11 +55,19 @@ public class CheckIns implements AggregateExistence, JournalErasure {
     public record Restorable(String id, Instant takenAt, LocalDate localDate, List<Integer> answers) {
     }
 
-    Stored complete(String userId, CheckInRequest request) {
+    /**
+     * Records a check-in under the given id; when the person already has one with that id (an earlier run of the same
+     * request recorded it before its answer was lost), answers with it and records nothing.
+     */
+    Stored complete(String userId, String id, CheckInRequest request) {
+        java.util.Optional<Stored> already = history(userId).stream().filter(stored -> stored.id().equals(id)).findFirst();
+        if (already.isPresent()) {
+            return already.get();
+        }
         CheckInScores scores = CheckInScores.of(request.answers());
         String zone = request.timeZone() == null ? "UTC" : request.timeZone();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Stored stored = new Stored(UUID.randomUUID().toString(), now, LocalDate.ofInstant(now, ZoneId.of(zone)), zone,
+        Stored stored = new Stored(id, now, LocalDate.ofInstant(now, ZoneId.of(zone)), zone,
                 List.copyOf(request.answers()));
         push(userId, stored, scores);
         return stored;

@@ -56,7 +56,8 @@ class EntryController {
     /**
      * Saves an entry. When its words suggest the writer may be in danger, the answer carries a {@code support} block.
      * With an {@code Idempotency-Key}, the same request again within 24 hours answers with the entry saved the first
-     * time, read afresh, instead of saving it twice.
+     * time, read afresh, instead of saving it twice; the entry is saved under the id the key reserved, so that even a
+     * first request whose process stopped after saving is not saved twice when sent again.
      */
     @PostMapping
     ResponseEntity<EntryView> create(@AuthenticationPrincipal(expression = "subject") String userId,
@@ -64,8 +65,8 @@ class EntryController {
             @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey,
             @Valid @RequestBody EntryRequest request) {
         String fingerprint = IdempotentRequests.fingerprint("POST /api/journal/entries", json.writeValueAsBytes(request));
-        return idempotent.once(userId, idempotencyKey, fingerprint, () -> {
-            EntryView entry = withSupport(userId, acceptLanguage, journal.create(userId, request));
+        return idempotent.once(userId, idempotencyKey, fingerprint, (String reservedId) -> {
+            EntryView entry = withSupport(userId, acceptLanguage, journal.create(userId, reservedId, request));
             return ResponseEntity.created(URI.create("/api/journal/entries/" + entry.id())).body(entry);
         }, answer -> answer.getBody().id(), earlier -> ResponseEntity.status(earlier.status())
                 .location(URI.create(earlier.location()))

@@ -53,8 +53,24 @@ public class Journal implements AggregateExistence, JournalErasure {
         this.clock = clock;
     }
 
-    EntryView create(String userId, EntryRequest request) {
-        return create(userId, UUID.randomUUID().toString(), request, null);
+    /**
+     * Saves a new entry under the given id, or, when the person already has an entry with that id (an earlier run of
+     * the same request saved it before its answer was lost), answers with that entry and saves nothing.
+     */
+    EntryView create(String userId, String entryId, EntryRequest request) {
+        java.util.Optional<EntryView> saved = reading.read(userId, entryId);
+        if (saved.isPresent()) {
+            return saved.get();
+        }
+        try {
+            return create(userId, entryId, request, null);
+        }
+        catch (DuplicateKeyException alreadySaved) {
+            // Saved meanwhile by another run of the same request: the index keeps that entry's own summary.
+            JournalEntryDocument existing = reading.owned(userId, entryId).orElseThrow(() -> alreadySaved);
+            index.put(userId, summaryOf(existing));
+            return reading.read(userId, entryId).orElseThrow(() -> alreadySaved);
+        }
     }
 
     /**

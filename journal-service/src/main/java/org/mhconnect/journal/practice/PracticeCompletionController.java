@@ -46,8 +46,8 @@ class PracticeCompletionController {
             @Valid @RequestBody CompletionRequest request) {
         String fingerprint = IdempotentRequests.fingerprint("POST /api/journal/practices/completions",
                 json.writeValueAsBytes(request));
-        return idempotent.once(userId, idempotencyKey, fingerprint, () -> {
-            CompletionView view = CompletionView.of(completions.record(userId, request));
+        return idempotent.once(userId, idempotencyKey, fingerprint, (String reservedId) -> {
+            CompletionView view = CompletionView.of(completions.record(userId, reservedId, request));
             return ResponseEntity.created(URI.create("/api/journal/practices/completions/" + view.id())).body(view);
         }, answer -> answer.getBody().id(), earlier -> ResponseEntity.status(earlier.status())
                 .location(URI.create(earlier.location())).body(read(userId, earlier.remembered())));

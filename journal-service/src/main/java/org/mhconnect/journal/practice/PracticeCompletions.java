@@ -9,7 +9,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
-import java.util.UUID;
 
 import org.bson.Document;
 import org.mhconnect.journal.erasure.AccountErasedException;
@@ -51,11 +50,19 @@ public class PracticeCompletions implements JournalErasure {
             LocalDate localDate) {
     }
 
-    Completion record(String userId, CompletionRequest request) {
+    /**
+     * Records a completion under the given id; when the person already has one with that id (an earlier run of the
+     * same request recorded it before its answer was lost), answers with it and records nothing.
+     */
+    Completion record(String userId, String id, CompletionRequest request) {
+        java.util.Optional<Completion> already = of(userId).stream().filter(stored -> stored.id().equals(id)).findFirst();
+        if (already.isPresent()) {
+            return already.get();
+        }
         Instant at = request.completedAt().truncatedTo(ChronoUnit.MILLIS);
         check(at);
         String zone = request.timeZone() == null ? "UTC" : request.timeZone();
-        Completion completion = new Completion(UUID.randomUUID().toString(), request.slug(), request.title().strip(), at,
+        Completion completion = new Completion(id, request.slug(), request.title().strip(), at,
                 zone, LocalDate.ofInstant(at, ZoneId.of(zone)));
         push(userId, completion);
         return completion;

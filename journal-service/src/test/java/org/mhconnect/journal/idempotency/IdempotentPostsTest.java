@@ -6,7 +6,9 @@ import static org.mhconnect.journal.entry.EntryFixtures.aUser;
 import static org.mhconnect.journal.entry.EntryFixtures.anEntry;
 import static org.mhconnect.journal.entry.EntryFixtures.bearer;
 
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,8 +20,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.mhconnect.idempotency.IdempotencyKey;
+import org.mhconnect.idempotency.IdempotentRequests;
 import org.mhconnect.journal.JournalIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -38,6 +45,12 @@ class IdempotentPostsTest {
     @Autowired
     IdempotentPosts idempotent;
 
+    @Autowired
+    MongoTemplate mongo;
+
+    @Autowired
+    Clock clock;
+
     @Test
     void anEntrySentTwiceWithTheSameKeyIsSavedOnceAndAnsweredTheSameWay() {
         String user = aUser();
@@ -50,6 +63,40 @@ class IdempotentPostsTest {
         assertThat(again.getStatus()).isEqualTo(HttpStatus.CREATED);
         assertThat(again.getResponseHeaders().getLocation()).isEqualTo(first.getResponseHeaders().getLocation());
         assertThat(again.getResponseBody()).isEqualTo(first.getResponseBody());
+        assertThat(entryCount(user)).isEqualTo(1);
+    }
+
+    @Test
+    void anEntrySavedByARequestWhoseProcessStoppedBeforeAnsweringIsNotSavedTwiceWhenSentAgain() {
+        String user = aUser();
+        String key = UUID.randomUUID().toString();
+        String saved = postEntry(user, key, "Written just before the service was killed").getResponseBody().get("id").asString();
+        // As a kill -9 leaves it: the entry is saved, but the key's claim still says in flight, with nothing kept.
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(IdempotentRequests.idOf(user, key))), new Update()
+                .set("state", "in-flight").set("claimedAt", Date.from(clock.instant().minusSeconds(31)))
+                .unset("status").unset("location").unset("remembered"), "idempotency_keys");
+
+        EntityExchangeResult<JsonNode> again = postEntry(user, key, "Written just before the service was killed");
+
+        assertThat(again.getStatus()).isEqualTo(HttpStatus.CREATED);
+        assertThat(again.getResponseBody().get("id").asString()).isEqualTo(saved);
+        assertThat(entryCount(user)).isEqualTo(1);
+        assertThat(postEntry(user, key, "Written just before the service was killed").getResponseBody().get("id")
+                .asString()).as("and from then on the kept answer").isEqualTo(saved);
+    }
+
+    @Test
+    void aClaimLeftInFlightIsNotTakenOverWhileItsRequestMayStillBeRunning() {
+        String user = aUser();
+        String key = UUID.randomUUID().toString();
+        postEntry(user, key, "Still being saved");
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(IdempotentRequests.idOf(user, key))), new Update()
+                .set("state", "in-flight").set("claimedAt", Date.from(clock.instant().minusSeconds(5))), "idempotency_keys");
+
+        http.post().uri("/api/journal/entries").headers(bearer(user)).header(IdempotencyKey.HEADER, key)
+                .contentType(MediaType.APPLICATION_JSON).body(anEntry("Still being saved")).exchange()
+                .expectStatus().isEqualTo(HttpStatus.CONFLICT)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(entryCount(user)).isEqualTo(1);
     }
 
