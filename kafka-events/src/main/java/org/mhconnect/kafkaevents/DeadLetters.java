@@ -33,15 +33,32 @@ public final class DeadLetters {
             MeterRegistry registry) {
         DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(template(producerProperties),
                 (record, ex) -> new TopicPartition(Topics.deadLetter(record.topic(), consumer), -1));
-        ConsumerRecordRecoverer recoverer = (record, ex) -> {
-            // Names the record, never its value: an event is small, but a failure must not leak anything.
+        return new DefaultErrorHandler(parking(consumer, deadLetters, registry), new FixedBackOff(1_000L, 3L));
+    }
+
+    /**
+     * Parks a record with the publisher, and only then says so and counts it. The publisher waits for the broker's
+     * acknowledgement and throws when the record could not be parked; then this says that instead and throws on, so
+     * that the error handler keeps the record (it is not committed) and tries again, rather than logging a record as
+     * parked that is nowhere.
+     */
+    static ConsumerRecordRecoverer parking(String consumer, ConsumerRecordRecoverer publisher, MeterRegistry registry) {
+        return (record, ex) -> {
+            String deadLetter = Topics.deadLetter(record.topic(), consumer);
+            try {
+                publisher.accept(record, ex);
+            }
+            catch (RuntimeException notParked) {
+                // Names the record, never its value: an event is small, but a failure must not leak anything.
+                log.error("Could not park {}-{}@{} on {} ({}); it stays on its topic and is tried again", record.topic(),
+                        record.partition(), record.offset(), deadLetter, rootMessage(notParked));
+                throw notParked;
+            }
             log.error("Parked {}-{}@{} on {} after: {}", record.topic(), record.partition(), record.offset(),
-                    Topics.deadLetter(record.topic(), consumer), rootMessage(ex));
-            deadLetters.accept(record, ex);
+                    deadLetter, rootMessage(ex));
             Counter.builder("mhc.kafka.dead.letters").tag("topic", record.topic())
                     .description("Records parked on a dead-letter topic after their retries").register(registry).increment();
         };
-        return new DefaultErrorHandler(recoverer, new FixedBackOff(1_000L, 3L));
     }
 
     private static String rootMessage(Throwable ex) {
