@@ -72,7 +72,10 @@ class OfflineJournalSystemTest {
         assertThat(entriesWithTheWords()).as("entries in the journal while offline").isEmpty();
         assertThat(AccessibilitySystemTest.violations(page, "saved on this device")).isEmpty();
 
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Go to your journal")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Back to Today")).click();
+        assertThat(page.getByTestId("today-waiting"))
+                .containsText("One entry is saved on this device, waiting to be added to your journal when you are back online.");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("See it in your journal")).click();
         Locator waitingHere = page.getByTestId("waiting-entries");
         assertThat(waitingHere).containsText("Waiting to be added");
         assertThat(waitingHere).containsText("The tea was warm");
