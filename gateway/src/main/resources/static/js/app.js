@@ -5,7 +5,7 @@
 
 import { h, replace, toast, announce } from './dom.js';
 import { confirmDialog } from './ui.js';
-import { currentUser, isEditor, onSessionChange, restore, signOut } from './session.js';
+import { currentUser, isEditor, onSessionChange, restore, restoreUnreachable, signOut } from './session.js';
 import { navigate, onPageShown, parse, prefetch, prefetchPages, show, start } from './router.js';
 import { connect, disconnect, onInbox, unreadCount } from './live.js';
 import { drawVerifyNotice } from './verify-notice.js';
@@ -210,6 +210,27 @@ window.addEventListener('mhc:session-expired', (event) => {
   show();
 });
 
+// Started offline, the app could not ask who is signed in, so it showed sign-in. It asks again when the browser is
+// back online, and every 30 s meanwhile (a browser may think it is online when it is not); a person still signed in
+// then goes where they were going, and what waits on this device is sent.
+let askAgainTimer = 0;
+async function askAgainWhoIsSignedIn() {
+  window.clearTimeout(askAgainTimer);
+  if (currentUser() || !restoreUnreachable()) return;
+  if (!(await restore())) {
+    if (restoreUnreachable()) askAgainTimer = window.setTimeout(askAgainWhoIsSignedIn, 30_000);
+    return;
+  }
+  const { path, query } = parse();
+  if (path === 'sign-in' && query.get('next')) {
+    const { safeNext } = await import('./pages/sign-in.js');
+    navigate(safeNext(query.get('next')), { replace: true });
+  } else {
+    show();
+  }
+}
+window.addEventListener('online', askAgainWhoIsSignedIn);
+
 function emailChangeNotice() {
   const params = new URLSearchParams(location.search);
   const outcome = params.get('email-change');
@@ -227,6 +248,7 @@ async function boot() {
   setupMenu();
   prefetch();
   await restore();
+  if (restoreUnreachable()) askAgainTimer = window.setTimeout(askAgainWhoIsSignedIn, 30_000);
   drawNav();
   emailChangeNotice();
   start();

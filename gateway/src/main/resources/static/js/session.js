@@ -59,8 +59,15 @@ export function profileChanged(next) {
   setUser(next);
 }
 
+let unreachable = false;
+/** True when the last restore could not reach Mental Health Connect, so who is signed in is not known yet. */
+export function restoreUnreachable() {
+  return unreachable;
+}
+
 /** At start: asks who is signed in, renewing the access token if it has run out. */
 export async function restore() {
+  unreachable = false;
   if (!mayHaveSession()) {
     setUser(null);
     return null;
@@ -71,7 +78,8 @@ export async function restore() {
     scheduleRenewal();
     return me;
   } catch (error) {
-    if (!(error instanceof ApiError) || error.status !== 0) forgetExpiry();
+    unreachable = error instanceof ApiError && error.status === 0;
+    if (!unreachable) forgetExpiry();
     setUser(null);
     return null;
   }

@@ -133,6 +133,28 @@ class OfflineJournalSystemTest {
     }
 
     @Test
+    void anEntryKeptOfflineIsAddedOnceAfterTheAppStartedAgainWithoutANetwork() throws Exception {
+        page.waitForFunction("() => navigator.serviceWorker.controller !== null");
+        context.setOffline(true);
+        saveAnEntry();
+        assertThat(page.getByTestId("kept-on-device")).containsText("Saved on this device");
+
+        // The app starts again offline, from the service worker's shell: it cannot ask who is signed in.
+        page.reload();
+        page.waitForURL("**/#/sign-in?next=*");
+        assertThat(waiting()).hasSize(1);
+
+        context.setOffline(false);
+        // A document loaded while Playwright keeps the context offline still reads navigator.onLine as true, so
+        // chromium sends it no `online` event when the context goes online again; a real browser does, as here.
+        page.evaluate("() => window.dispatchEvent(new Event('online'))");
+
+        page.waitForURL("**/#/journal/new");
+        await().atMost(Duration.ofSeconds(20)).until(() -> waiting().isEmpty());
+        assertThat(entriesWithTheWords()).hasSize(1);
+    }
+
+    @Test
     void signingOutWithAnEntryWaitingAsksFirstAndThenLeavesNoWordsOnTheDevice() throws Exception {
         context.setOffline(true);
         saveAnEntry();
