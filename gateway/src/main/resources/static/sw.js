@@ -11,7 +11,7 @@
 
 // Change the version when the list below changes or an old shell must not be served any more; activate then
 // deletes every older cache of this app.
-const VERSION = 'v2';
+const VERSION = 'v3';
 const SHELL_CACHE = `mhc-shell-${VERSION}`;
 const LIBRARY_CACHE = 'mhc-library-v1';
 const OWN_CACHES = [SHELL_CACHE, LIBRARY_CACHE];
@@ -29,6 +29,7 @@ const SHELL = [
   '/js/charts.js',
   '/js/cues.js',
   '/js/dom.js',
+  '/js/drafts.js',
   '/js/install.js',
   '/js/journal-kit.js',
   '/js/live.js',
@@ -40,6 +41,7 @@ const SHELL = [
   '/js/session.js',
   '/js/ui.js',
   '/js/verify-notice.js',
+  '/js/waiting-entries.js',
   '/js/pages/account.js',
   '/js/pages/check-in.js',
   '/js/pages/entry-form.js',

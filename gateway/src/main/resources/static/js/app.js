@@ -1,11 +1,16 @@
 // Starts the web app: finds out who is signed in, draws the navigation, opens the live inbox and hands the page
-// over to the router. Loaded as an ES module, so the Content Security Policy can forbid inline script.
+// over to the router. Loaded as an ES module, so the Content Security Policy can forbid inline script. While someone
+// is signed in, it sends the journal entries saved on this device while offline (waiting-entries.js) and says when
+// they are added; signing out with some still waiting asks first, because signing out removes them from this device.
 
 import { h, replace, toast, announce } from './dom.js';
-import { currentUser, isEditor, onSessionChange, restore, signOut } from './session.js';
+import { confirmDialog } from './ui.js';
+import { currentUser, isEditor, onSessionChange, restore, restoreUnreachable, signOut } from './session.js';
 import { navigate, onPageShown, parse, prefetch, prefetchPages, show, start } from './router.js';
 import { connect, disconnect, onInbox, unreadCount } from './live.js';
 import { drawVerifyNotice } from './verify-notice.js';
+import { onAdded, onHeld, sendWaiting, startSending, stopSending, waitingEntries } from './waiting-entries.js';
+import { rememberSupportShown } from './care.js';
 import './install.js';
 
 const nav = document.getElementById('nav-list');
@@ -47,6 +52,7 @@ function drawNav() {
       h('li', {}, h('button', {
         type: 'button', class: 'link-button', text: 'Sign out',
         on: { click: async () => {
+          if (!(await readyToSignOut())) return;
           await signOut();
           toast('You are signed out. Take care.');
           navigate('/', { replace: true });
@@ -54,6 +60,29 @@ function drawNav() {
       })));
   }
   markCurrent();
+}
+
+/**
+ * True when signing out loses nothing, or the person chose to go anyway. Entries still waiting on this device are
+ * sent first; those that cannot be are removed on sign-out (nothing written stays on a shared device), so the person
+ * is asked before, and may stay signed in until they are back online.
+ */
+async function readyToSignOut() {
+  const user = currentUser();
+  if (!user || !waitingEntries(user.id).length) return true;
+  await sendWaiting();
+  const count = waitingEntries(user.id).length;
+  if (!count) return true;
+  const one = count === 1;
+  return confirmDialog({
+    title: one ? 'Sign out and remove the entry waiting on this device?' : `Sign out and remove the ${count} entries waiting on this device?`,
+    text: `${one ? 'One entry you saved on this device has' : `${count} entries you saved on this device have`} not reached your journal yet. `
+      + `Signing out removes ${one ? 'it' : 'them'} from this device, so that nobody else who uses it can read ${one ? 'it' : 'them'}. `
+      + `To keep ${one ? 'it' : 'them'}, stay signed in until you are back online.`,
+    confirm: one ? 'Sign out and remove it' : 'Sign out and remove them',
+    cancel: 'Stay signed in',
+    danger: true,
+  });
 }
 
 function markCurrent() {
@@ -144,9 +173,33 @@ onSessionChange((user, changed) => {
   drawNav();
   drawVerifyNotice(user);
   if (changed) {
-    if (user) connect();
-    else disconnect();
+    if (user) {
+      connect();
+      startSending(user.id);
+    } else {
+      disconnect();
+      stopSending();
+    }
   }
+});
+
+// An entry saved on this device reached the journal. When its words signal a crisis, the support panel comes, just
+// as when it is saved online, and no toast; otherwise a quiet toast.
+onAdded((saved) => {
+  if (saved && saved.support) {
+    import('./journal-kit.js').then(({ showSupport }) => showSupport(saved.support))
+      .then((next) => {
+        rememberSupportShown(currentUser() && currentUser().id);
+        if (next === 'safety-plan') navigate('/safety-plan');
+      })
+      .catch(() => toast('An entry you saved on this device is now in your journal.'));
+    return;
+  }
+  toast('An entry you saved on this device is now in your journal.');
+});
+
+onHeld(() => {
+  toast('An entry saved on this device could not be added as it is. It is waiting in your journal for another look.');
 });
 
 window.addEventListener('mhc:session-expired', (event) => {
@@ -156,6 +209,27 @@ window.addEventListener('mhc:session-expired', (event) => {
   // The router sends private pages to sign-in and leaves public ones as they are.
   show();
 });
+
+// Started offline, the app could not ask who is signed in, so it showed sign-in. It asks again when the browser is
+// back online, and every 30 s meanwhile (a browser may think it is online when it is not); a person still signed in
+// then goes where they were going, and what waits on this device is sent.
+let askAgainTimer = 0;
+async function askAgainWhoIsSignedIn() {
+  window.clearTimeout(askAgainTimer);
+  if (currentUser() || !restoreUnreachable()) return;
+  if (!(await restore())) {
+    if (restoreUnreachable()) askAgainTimer = window.setTimeout(askAgainWhoIsSignedIn, 30_000);
+    return;
+  }
+  const { path, query } = parse();
+  if (path === 'sign-in' && query.get('next')) {
+    const { safeNext } = await import('./pages/sign-in.js');
+    navigate(safeNext(query.get('next')), { replace: true });
+  } else {
+    show();
+  }
+}
+window.addEventListener('online', askAgainWhoIsSignedIn);
 
 function emailChangeNotice() {
   const params = new URLSearchParams(location.search);
@@ -174,6 +248,7 @@ async function boot() {
   setupMenu();
   prefetch();
   await restore();
+  if (restoreUnreachable()) askAgainTimer = window.setTimeout(askAgainWhoIsSignedIn, 30_000);
   drawNav();
   emailChangeNotice();
   start();

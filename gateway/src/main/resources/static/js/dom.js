@@ -167,6 +167,15 @@ export function dayIn(date, timeZone) {
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
 
+/** Now as a local date-time in a time zone, to the second: 2026-03-14T21:05:09. */
+export function nowIn(timeZone) {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+  }).formatToParts(new Date());
+  const get = (type) => parts.find((p) => p.type === type).value;
+  return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}:${get('second')}`;
+}
+
 /** Adds days to a yyyy-mm-dd date. */
 export function addDays(isoDate, days) {
   const [y, m, d] = isoDate.split('-').map(Number);

@@ -7,6 +7,7 @@ import {
 } from './api.js';
 import { forgetSupportShown } from './care.js';
 import { forgetAllDrafts } from './drafts.js';
+import { forgetAllWaiting, stopSending } from './waiting-entries.js';
 
 let user = null;
 let renewTimer = 0;
@@ -58,8 +59,15 @@ export function profileChanged(next) {
   setUser(next);
 }
 
+let unreachable = false;
+/** True when the last restore could not reach Mental Health Connect, so who is signed in is not known yet. */
+export function restoreUnreachable() {
+  return unreachable;
+}
+
 /** At start: asks who is signed in, renewing the access token if it has run out. */
 export async function restore() {
+  unreachable = false;
   if (!mayHaveSession()) {
     setUser(null);
     return null;
@@ -70,7 +78,8 @@ export async function restore() {
     scheduleRenewal();
     return me;
   } catch (error) {
-    if (!(error instanceof ApiError) || error.status !== 0) forgetExpiry();
+    unreachable = error instanceof ApiError && error.status === 0;
+    if (!unreachable) forgetExpiry();
     setUser(null);
     return null;
   }
@@ -106,6 +115,9 @@ export function endLocally() {
   forgetSupportShown();
   // Journal drafts are words: none stays on this device once nobody is signed in.
   forgetAllDrafts();
+  // So are entries saved on this device and not yet added (app.js offers to stay signed in while some wait).
+  stopSending();
+  forgetAllWaiting();
   forgetExpiry();
   setUser(null);
 }
@@ -129,6 +141,10 @@ function scheduleRenewal() {
       const renewed = renewedUser();
       if (renewed && renewed.id === user.id) setUser({ ...user, ...renewed });
       scheduleRenewal();
+    } else if (navigator.onLine === false) {
+      // Offline, the renewal could not be asked for, which is not the session ending: ending it would forget the
+      // drafts and the entries waiting on this device. The renewal is tried again once the browser is back online.
+      window.addEventListener('online', () => { if (user) scheduleRenewal(); }, { once: true });
     } else {
       sessionExpired();
     }

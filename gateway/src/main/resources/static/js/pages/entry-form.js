@@ -2,8 +2,11 @@
 // for answering the inner critic. While someone writes, a draft is kept on this device (drafts.js) and offered again
 // when the form reopens; saving forgets it. When the answer carries a support block, the support panel comes first;
 // the entry is always saved. A crisis entry is followed by no cheerful toast, and a very low mood by a quiet one.
+// A new entry saved while Mental Health Connect cannot be reached is kept on this device with its Idempotency-Key and
+// added to the journal once the connection is back (waiting-entries.js); one the journal asked to change opens here
+// again from #/journal/new?waiting=<key>. A change to an existing entry needs the connection: offline, its draft stays.
 
-import { h, field, toast, debounce } from '../dom.js';
+import { h, field, toast, debounce, announce, nowIn } from '../dom.js';
 import { api } from '../api.js';
 import { currentUser, userZone } from '../session.js';
 import { pageTitle, showFormProblem, clearFormProblem, busy, loading, problemBox, fieldProblem } from '../ui.js';
@@ -11,6 +14,7 @@ import { emotions, emotionChips, moodPicker, showSupport } from '../journal-kit.
 import { PROMPTS } from './today.js';
 import { rememberSupportShown } from '../care.js';
 import { loadDraft, saveDraft, forgetDraft } from '../drafts.js';
+import { keepForLater, newIdempotencyKey, waitingEntry, forgetWaiting } from '../waiting-entries.js';
 
 export default async function render(root, ctx) {
   const id = ctx.params.id;
@@ -33,8 +37,11 @@ export default async function render(root, ctx) {
     return;
   }
 
+  const writer = currentUser() && currentUser().id;
+  // A waiting entry the journal asked to change: its words fill the form, and saving it replaces the waiting one.
+  const held = editing ? null : waitingEntry(writer, ctx.query.get('waiting'));
   const prompt = ctx.query.get('prompt');
-  const practice = ctx.query.get('practice') || (entry && entry.practiceId) || '';
+  const practice = ctx.query.get('practice') || (entry && entry.practiceId) || (held && held.payload.practiceId) || '';
   const promptText = prompt !== null && PROMPTS[Number(prompt)] ? PROMPTS[Number(prompt)] : '';
 
   const title = h('input', { type: 'text', name: 'title', value: (entry && entry.title) || '', attrs: { maxlength: '200' } });
@@ -47,7 +54,11 @@ export default async function render(root, ctx) {
   const friend = h('textarea', { name: 'friend', value: (entry && entry.reframe && entry.reframe.friend) || '', attrs: { maxlength: '2000' } });
   const kinder = h('textarea', { name: 'kinderView', value: (entry && entry.reframe && entry.reframe.kinderView) || '', attrs: { maxlength: '2000' } });
   const hasReframe = Boolean(entry && entry.reframe && (entry.reframe.innerCritic || entry.reframe.friend || entry.reframe.kinderView));
-  const when = h('input', { type: 'datetime-local', name: 'localDateTime', step: '60', value: entry ? String(entry.localDateTime).slice(0, 16) : '' });
+  const heldTime = held && held.payload.localDateTime;
+  const when = h('input', {
+    type: 'datetime-local', name: 'localDateTime', step: '60',
+    value: entry ? String(entry.localDateTime).slice(0, 16) : (heldTime ? String(heldTime).slice(0, 16) : ''),
+  });
 
   const submit = h('button', { type: 'submit', class: 'primary', text: editing ? 'Save changes' : 'Save entry' });
   const moods = moodPicker(entry && entry.mood);
@@ -77,7 +88,6 @@ export default async function render(root, ctx) {
   let dirty = false;
   let lastSent = null;
   let saveKey = null;
-  const writer = currentUser() && currentUser().id;
   const version = editing ? entry.version : undefined;
   const draftOf = () => ({
     version,
@@ -91,14 +101,21 @@ export default async function render(root, ctx) {
     kinderView: kinder.value,
   });
   const keepDraft = debounce(() => {
-    // Only for the person still signed in: after signing out, nothing more is kept.
-    if (writer && dirty && currentUser() && currentUser().id === writer) saveDraft(writer, id, draftOf());
+    // Only for the person still signed in: after signing out, nothing more is kept. A waiting entry opened again
+    // stays safe where it waits; its changes do not overwrite the draft of a new entry.
+    if (!held && writer && dirty && currentUser() && currentUser().id === writer) saveDraft(writer, id, draftOf());
   }, 400);
   form.addEventListener('input', () => { dirty = true; keepDraft(); });
   form.addEventListener('change', () => { dirty = true; keepDraft(); });
   ctx.guard(() => dirty);
-  const draft = writer ? loadDraft(writer, id, version) : null;
-  if (draft) {
+  const draft = held ? draftOfPayload(held.payload) : (writer ? loadDraft(writer, id, version) : null);
+  if (held) {
+    restoreDraft(form, draft, { title, body, tags, critic, friend, kinder });
+    draftNote.replaceChildren(h('div', { class: 'panel', dataset: { testid: 'held-entry' } },
+      h('p', { text: 'This entry was saved on this device, but your journal could not add it as it is.' }),
+      held.held && held.held.detail ? h('p', { text: held.held.detail }) : null,
+      h('p', { text: 'Change what it asks for, then save it again.' })));
+  } else if (draft) {
     const fields = { title, body, tags, critic, friend, kinder };
     const before = draftOf();
     restoreDraft(form, draft, fields);
@@ -147,7 +164,12 @@ export default async function render(root, ctx) {
     const sent = JSON.stringify(payload);
     if (!editing && sent !== lastSent) {
       lastSent = sent;
-      saveKey = globalThis.crypto && crypto.randomUUID ? crypto.randomUUID() : null;
+      saveKey = newIdempotencyKey();
+    }
+    // Offline for sure: nothing is sent. The entry keeps the time it was written, not the time it will be added.
+    if (!editing && navigator.onLine === false) {
+      keptOnThisDevice({ ...payload, localDateTime: payload.localDateTime || nowIn(payload.timeZone) });
+      return;
     }
     await busy(submit, async () => {
       try {
@@ -156,7 +178,8 @@ export default async function render(root, ctx) {
           headers: !editing && saveKey ? { 'Idempotency-Key': saveKey } : {},
         });
         dirty = false;
-        if (writer) forgetDraft(writer, id);
+        if (held) forgetWaiting(writer, held.key);
+        else if (writer) forgetDraft(writer, id);
         if (saved.support) {
           // After the panel, no cheerful toast: a quiet "Support is here" card waits on Today for a day instead.
           const next = await showSupport(saved.support);
@@ -176,6 +199,12 @@ export default async function render(root, ctx) {
         }
         ctx.navigate(`/journal/${encodeURIComponent(saved.id)}`, { replace: !editing });
       } catch (error) {
+        // No answer: the save may or may not have arrived, so it is kept exactly as sent, with its key, and sent
+        // again later; should the first have arrived, the journal answers with that entry instead of a second one.
+        if (!editing && error.status === 0 && keptOnThisDevice(payload)) return;
+        if (editing && error.status === 0) {
+          error.detail = 'Changes to an entry can only be saved while you are online. They are kept as a draft on this device; save them again when you are back online.';
+        }
         if (error.status === 409) {
           error.detail = 'This entry was changed somewhere else since you opened it. Copy anything you want to keep, then reload the entry.';
         }
@@ -184,7 +213,40 @@ export default async function render(root, ctx) {
     }, 'Saving…');
   });
 
+  /** Keeps the new entry on this device to add later, and says so calmly. False when the browser will not store it. */
+  function keptOnThisDevice(toSend) {
+    if (!writer || !keepForLater(writer, saveKey, toSend)) return false;
+    dirty = false;
+    if (held) forgetWaiting(writer, held.key);
+    else forgetDraft(writer, id);
+    const heading = h('h2', { attrs: { tabindex: '-1' }, text: 'Saved on this device' });
+    slot.replaceChildren(h('div', { class: 'panel', dataset: { testid: 'kept-on-device' } },
+      heading,
+      h('p', { text: 'It will be added to your journal when you are back online. Keep this device signed in until then.' }),
+      h('p', { class: 'actions' },
+        h('a', { class: 'button primary', href: '#/journal', text: 'Go to your journal' }),
+        h('a', { class: 'button', href: '#/today', text: 'Back to Today' }))));
+    heading.focus();
+    announce('Saved on this device. It will be added to your journal when you are back online.');
+    return true;
+  }
+
   slot.replaceChildren(form);
+}
+
+/** A waiting entry's request body as the form's draft, so restoreDraft can put it back into the form. */
+function draftOfPayload(payload) {
+  const reframe = payload.reframe || {};
+  return {
+    title: payload.title || '',
+    body: payload.body || '',
+    mood: payload.mood ? String(payload.mood) : '',
+    emotions: payload.emotions || [],
+    tags: (payload.tags || []).join(', '),
+    innerCritic: reframe.innerCritic || '',
+    friend: reframe.friend || '',
+    kinderView: reframe.kinderView || '',
+  };
 }
 
 /** Puts a draft's words and choices back into the form. */

@@ -1,9 +1,13 @@
-// The journal: entries newest first, with filters kept in the address, and "Show more" through the cursor.
+// The journal: entries newest first, with filters kept in the address, and "Show more" through the cursor. Above
+// them, the new entries saved on this device while offline that are still waiting to be added (waiting-entries.js),
+// shown from this device even when the journal itself cannot be reached; once they are added, the list loads again.
 
 import { h, replace, uid, UI_LOCALE } from '../dom.js';
 import { api, query } from '../api.js';
 import { MOODS, moodLabel, pageTitle, problemBox, emptyState, loading } from '../ui.js';
 import { emotions } from '../journal-kit.js';
+import { currentUser } from '../session.js';
+import { onWaitingChange, waitingEntries } from '../waiting-entries.js';
 
 export function entryLine(entry, labels) {
   const title = entry.title || firstWords(entry.body);
@@ -24,6 +28,20 @@ export function localText(localDateTime) {
   const [hh, mm] = time.split(':').map(Number);
   return new Intl.DateTimeFormat(UI_LOCALE, { dateStyle: 'full', timeStyle: 'short', timeZone: 'UTC' })
     .format(new Date(Date.UTC(y, m - 1, d, hh, mm)));
+}
+
+/** The entries waiting on this device, or nothing when there are none. */
+function waitingSection(items) {
+  if (!items.length) return null;
+  return h('section', { class: 'panel', dataset: { testid: 'waiting-entries' }, attrs: { 'aria-labelledby': 'waiting-title' } },
+    h('h2', { id: 'waiting-title', text: 'Saved on this device' }),
+    h('p', { text: 'These will be added to your journal when you are back online. Keep this device signed in until then.' }),
+    h('ul', { class: 'cards' }, items.map((item) => h('li', { class: 'card' },
+      h('p', { class: 'meta' }, localText(item.payload.localDateTime) || 'Written while offline', ' · ',
+        h('span', { class: 'pill', text: item.held ? 'Needs another look' : 'Waiting to be added' })),
+      h('h3', { text: item.payload.title || firstWords(item.payload.body) }),
+      item.held ? h('p', {}, item.held.detail ? `${item.held.detail} ` : 'Your journal could not add it as it is. ',
+        h('a', { href: `#/journal/new?waiting=${encodeURIComponent(item.key)}`, text: 'Open it to look again' })) : null))));
 }
 
 function firstWords(text) {
@@ -66,11 +84,14 @@ export default async function render(root, ctx) {
   });
 
   const list = h('ul', { class: 'cards', dataset: { testid: 'journal-list' } });
+  const me = currentUser() && currentUser().id;
+  const waiting = h('div', { dataset: { testid: 'waiting-slot' } }, waitingSection(waitingEntries(me)));
   const status = h('p', { class: 'meta', attrs: { role: 'status' } });
   const more = h('div', {}, loading());
   root.append(
     ...pageTitle('Your journal', 'Private to you. Every entry is sealed before it is stored.'),
     h('p', {}, h('a', { class: 'button primary', href: '#/journal/new', text: 'Write an entry' })),
+    waiting,
     h('details', { open: filtering, class: 'panel' }, h('summary', { text: 'Search and filter' }), form),
     h('h2', { class: 'visually-hidden', text: 'Entries' }),
     status, list, more);
@@ -85,9 +106,12 @@ export default async function render(root, ctx) {
   }
 
   let cursor = null;
+  let loads = 0; // a reload makes the answers of earlier loads stale
   async function load() {
+    const generation = loads;
     try {
       const page = await api(`/api/journal/entries${query({ ...filters, cursor, size: 20 })}`, { signal: ctx.signal });
+      if (generation !== loads) return 0;
       const firstNew = list.children.length;
       list.append(...page.items.map((entry) => entryLine(entry, labels)));
       cursor = page.nextCursor || null;
@@ -113,10 +137,24 @@ export default async function render(root, ctx) {
       }) : null);
       return firstNew;
     } catch (error) {
-      if (error.name === 'AbortError') return 0;
+      if (error.name === 'AbortError' || generation !== loads) return 0;
       replace(more, problemBox(error));
       return 0;
     }
   }
+  // When waiting entries are added (here or in another tab), they leave the section and the list shows them.
+  let shown = waitingEntries(me).length;
+  ctx.onLeave(onWaitingChange(() => {
+    const now = waitingEntries(me);
+    replace(waiting, waitingSection(now));
+    if (now.length < shown) {
+      loads += 1;
+      list.replaceChildren();
+      cursor = null;
+      replace(more, loading());
+      load();
+    }
+    shown = now.length;
+  }));
   await load();
 }

@@ -1,5 +1,6 @@
 // Today: a practice for right now, a journaling prompt and a gentle measure of showing up. No streaks, no guilt.
-// For a day after the crisis panel closed, a calm "Support is here" card comes first.
+// For a day after the crisis panel closed, a calm "Support is here" card comes first. Entries saved on this device
+// while offline and not yet added are named under the prompt, until they are.
 
 import { h, replace, todayIn, uid, UI_LOCALE } from '../dom.js';
 import { api, query } from '../api.js';
@@ -8,6 +9,7 @@ import { MOODS, pageTitle, problemBox, loading, daysOf } from '../ui.js';
 import { itemCard } from './library-cards.js';
 import { skipNote, skipText } from '../reminder-kit.js';
 import { forgetSupportShown, loadSafetyPlan, supportRecentlyShown } from '../care.js';
+import { onWaitingChange, waitingEntries } from '../waiting-entries.js';
 
 export const PROMPTS = [
   'What is one thing you handled today, even imperfectly?',
@@ -60,6 +62,15 @@ export default async function render(root, ctx) {
   });
 
   const consistencySlot = h('div', {}, loading('Looking back over the last month…'));
+  const waitingSlot = h('div', { dataset: { testid: 'today-waiting' } });
+  const drawWaiting = () => {
+    const count = waitingEntries(user.id).length;
+    replace(waitingSlot, count ? h('p', { class: 'meta' },
+      `${count === 1 ? 'One entry is' : `${count} entries are`} saved on this device, waiting to be added to your journal when you are back online. `,
+      h('a', { href: '#/journal', text: count === 1 ? 'See it in your journal' : 'See them in your journal' })) : null);
+  };
+  drawWaiting();
+  ctx.onLeave(onWaitingChange(drawWaiting));
   const comingSlot = h('div', {});
 
   const supportCard = supportRecentlyShown(user.id) ? supportIsHere() : null;
@@ -73,7 +84,8 @@ export default async function render(root, ctx) {
       h('h2', { id: 'prompt-title', text: 'A journaling prompt' }),
       h('blockquote', { class: 'panel', dataset: { testid: 'today-prompt' } }, h('p', { text: prompt.text })),
       h('p', {}, h('a', { class: 'button primary', href: `#/journal/new?prompt=${prompt.index}`, text: 'Write about this' }),
-        ' ', h('a', { class: 'button', href: '#/journal/new', text: 'Write about something else' }))),
+        ' ', h('a', { class: 'button', href: '#/journal/new', text: 'Write about something else' })),
+      waitingSlot),
     h('section', { attrs: { 'aria-labelledby': 'showing-up-title' } },
       h('h2', { id: 'showing-up-title', text: 'Showing up for yourself' }), consistencySlot),
     comingSlot,

@@ -10,10 +10,12 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.junit.jupiter.api.Test;
+import org.mhconnect.idempotency.IdempotencyKey;
 import org.mhconnect.journal.JournalIntegrationTest;
 import org.mhconnect.journal.entry.EntryRequest;
 import org.mhconnect.journal.entry.EntryView;
@@ -79,6 +81,29 @@ class EncryptionAtRestTest {
     }
 
     @Test
+    void anEntrySentAgainWithItsIdempotencyKeyIsStoredOnceSealedAndItsKeyKeepsNoWords() {
+        String user = aUser();
+        String key = UUID.randomUUID().toString();
+
+        // The very same request twice, as the web app sends an entry kept on a device while offline.
+        LocalDateTime writtenAt = LocalDateTime.now(ZoneId.of("Europe/Berlin")).minusHours(1);
+        EntryView first = write(user, key, writtenAt);
+        EntryView again = write(user, key, writtenAt);
+
+        assertThat(again.id()).isEqualTo(first.id());
+        assertThat(again.body()).isEqualTo(BODY);
+        assertThat(mongo.count(Query.query(Criteria.where("userId").is(user)), "entries")).isEqualTo(1);
+        assertThat(mongo.findById(first.id(), Document.class, "entries").get("sealed")).isInstanceOf(Binary.class);
+        List<Document> keys = mongo.find(Query.query(Criteria.where("userId").is(user)), Document.class, "idempotency_keys");
+        assertThat(keys).hasSize(1);
+        String kept = rawText(keys.getFirst());
+        assertThat(kept).as("what the key keeps").contains(first.id());
+        for (String words : List.of(TITLE, BODY, CRITIC, FRIEND, KINDER, TAG, "Saffron", "porcupine", "zeppelin")) {
+            assertThat(kept).as("what the key keeps").doesNotContainIgnoringCase(words);
+        }
+    }
+
+    @Test
     void aSealedEntryCopiedToAnotherEntryDoesNotOpen() {
         String user = aUser();
         EntryView first = write(user);
@@ -115,8 +140,19 @@ class EncryptionAtRestTest {
     }
 
     private EntryView write(String user) {
-        return http.post().uri("/api/journal/entries").headers(bearer(user)).contentType(MediaType.APPLICATION_JSON)
-                .body(new EntryRequest(LocalDateTime.now(ZoneId.of("Europe/Berlin")).minusHours(1), "Europe/Berlin", TITLE,
+        return write(user, null, LocalDateTime.now(ZoneId.of("Europe/Berlin")).minusHours(1));
+    }
+
+    /** Writes the entry, with an Idempotency-Key when one is given. */
+    private EntryView write(String user, String idempotencyKey, LocalDateTime writtenAt) {
+        return http.post().uri("/api/journal/entries").headers(bearer(user))
+                .headers(headers -> {
+                    if (idempotencyKey != null) {
+                        headers.set(IdempotencyKey.HEADER, idempotencyKey);
+                    }
+                })
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(new EntryRequest(writtenAt, "Europe/Berlin", TITLE,
                         BODY, 3, List.of("calm"), List.of(TAG), null, new Reframe(CRITIC, FRIEND, KINDER), null))
                 .exchange()
                 .expectStatus().isCreated()
