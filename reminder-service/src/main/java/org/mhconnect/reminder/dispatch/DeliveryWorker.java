@@ -161,9 +161,7 @@ public class DeliveryWorker implements SchedulingConfigurer {
                 publish(new NotificationDelivered(UUID.nameUUIDFromBytes(("delivered/" + queued.id()).getBytes()), clock.instant(),
                         queued.userId(), queued.occurrenceId(), queued.reminderId(), queued.channel(), sent.reference()));
             }
-            // A reminder stored without a grace period (none is below 5 minutes) is bounded by the retry window alone.
-            case Attempt.Retry retry -> retryOrGiveUp(queued, attempt, retry.reason(), reminder.gracePeriodMinutes() > 0
-                    ? Duration.ofMinutes(reminder.gracePeriodMinutes()) : properties.delivery().retryWindow());
+            case Attempt.Retry retry -> retryOrGiveUp(queued, attempt, retry.reason());
             case Attempt.Fail fail -> failed(queued, fail.reason(), attempt, false);
             case Attempt.Gone gone -> {
                 preferences.disableWebhook(queued.userId(), gone.reason());
@@ -172,7 +170,10 @@ public class DeliveryWorker implements SchedulingConfigurer {
         }
     }
 
-    private void retryOrGiveUp(QueuedDelivery queued, int attempt, String reason, Duration gracePeriod) {
+    private void retryOrGiveUp(QueuedDelivery queued, int attempt, String reason) {
+        // A reminder stored without a grace period (none is below 5 minutes) is bounded by the retry window alone.
+        Duration gracePeriod = reminders.gracePeriodOf(queued.reminderId()).filter(Duration::isPositive)
+                .orElse(properties.delivery().retryWindow());
         Instant now = clock.instant();
         Optional<Instant> next = retries.next(attempt, queued.fireAt(), gracePeriod, now);
         if (next.isEmpty()) {
