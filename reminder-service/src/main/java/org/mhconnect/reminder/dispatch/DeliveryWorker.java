@@ -106,7 +106,9 @@ public class DeliveryWorker implements SchedulingConfigurer {
         }
         try {
             Instant now = clock.instant();
-            Query due = Query.query(Criteria.where("nextAttemptAt").lte(now)).limit(200);
+            // Leased ones are left out: 200 attempts in flight at a receiver that times out would otherwise fill every
+            // look while the deliveries behind them waited.
+            Query due = Query.query(Criteria.where("nextAttemptAt").lte(now)).addCriteria(free(now)).limit(200);
             for (QueuedDelivery queued : mongo.find(due, QueuedDelivery.class)) {
                 QueuedDelivery claimed = claim(queued.id(), now);
                 if (claimed != null) {
@@ -126,10 +128,14 @@ public class DeliveryWorker implements SchedulingConfigurer {
 
     /** Takes the lease, unless another instance holds one that has not run out. */
     private QueuedDelivery claim(String id, Instant now) {
-        Criteria free = new Criteria().orOperator(Criteria.where("leaseUntil").is(null), Criteria.where("leaseUntil").lt(now));
-        return mongo.findAndModify(Query.query(Criteria.where("_id").is(id).and("nextAttemptAt").lte(now)).addCriteria(free),
+        return mongo.findAndModify(Query.query(Criteria.where("_id").is(id).and("nextAttemptAt").lte(now)).addCriteria(free(now)),
                 new Update().set("leaseUntil", now.plus(LEASE)), FindAndModifyOptions.options().returnNew(true),
                 QueuedDelivery.class);
+    }
+
+    /** No instance holds a lease on it, or the one it held has run out. */
+    private static Criteria free(Instant now) {
+        return new Criteria().orOperator(Criteria.where("leaseUntil").is(null), Criteria.where("leaseUntil").lt(now));
     }
 
     private void attempt(QueuedDelivery queued) {
