@@ -46,15 +46,28 @@ public record ReminderProperties(@DefaultValue Topics topics, @DefaultValue Engi
     }
 
     /**
-     * @param attempts         how often a channel is tried before the delivery is marked failed
-     * @param firstBackoff     the wait before the second attempt; each later wait doubles, with random jitter
+     * How deliveries are sent and retried. A delivery that did not arrive (a timeout, a refused connection, a 5xx, a
+     * 429) is tried again, waiting between half and all of {@code firstBackoff · 2^(n−1)} after attempt n, never more
+     * than {@code maxBackoff}, until the shorter of the reminder's grace period and {@code retryWindow} has passed since
+     * it was due; then it is marked failed. A webhook receiver down for minutes (a redeploy, a restart) so still gets
+     * every reminder, at most {@code maxBackoff} after it is back, while a reminder is never sent once it has lost its
+     * point: an hour late, a "time to journal" nudge is noise. The next attempt's time is kept in MongoDB
+     * ({@code delivery_queue}), so a restart loses no retry. An answer that will not change (another 4xx, a refused
+     * address) fails at once.
+     *
+     * @param firstBackoff     the longest wait before the second attempt; each later one doubles, with random jitter
+     * @param maxBackoff       the longest wait between two attempts: how long a receiver that is back may wait for
+     *                         what piled up while it was away
+     * @param retryWindow      how long after its due time a delivery is still attempted, at most (the reminder's grace
+     *                         period, 60 min by default, when shorter)
      * @param webhookTimeout   how long a webhook receiver may take to answer
      * @param allowLoopbackWebhooks development only: webhooks to 127.0.0.1 and ::1 are allowed
      * @param actionLinkTtl    how long snooze, skip and stop links work
      * @param mailFrom         the sender of reminder e-mails
      * @param sweepEvery       how often the worker looks for deliveries that are due (a new one is looked at at once)
      */
-    public record Delivery(@DefaultValue("5") @Min(1) @Max(10) int attempts, @DefaultValue("2s") Duration firstBackoff,
+    public record Delivery(@DefaultValue("2s") Duration firstBackoff, @DefaultValue("1m") Duration maxBackoff,
+            @DefaultValue("1h") Duration retryWindow,
             @DefaultValue("10s") Duration webhookTimeout, @DefaultValue("false") boolean allowLoopbackWebhooks,
             @DefaultValue("7d") Duration actionLinkTtl,
             @DefaultValue("Mental Health Connect <reminders@mental-health-connect.local>") String mailFrom,

@@ -174,6 +174,14 @@ public class Reminders {
         return byId(id).map(ReminderWords::of);
     }
 
+    /**
+     * How late a reminder may still reach the person (its grace period); empty when it is gone. The dispatcher stops
+     * retrying a delivery by it, as the engine records an occurrence fired later than it as missed.
+     */
+    public java.util.Optional<java.time.Duration> gracePeriodOf(String id) {
+        return byId(id).map(reminder -> java.time.Duration.ofMinutes(reminder.gracePeriodMinutes()));
+    }
+
     /** The ids of a person's reminders. */
     public List<String> idsOf(String userId) {
         return list(userId).stream().map(ReminderDocument::id).toList();

@@ -7,12 +7,13 @@ import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.github.resilience4j.core.IntervalFunction;
 import jakarta.annotation.PreDestroy;
 import org.mhconnect.events.Topics;
 import org.mhconnect.events.notification.NotificationDelivered;
@@ -40,11 +41,13 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends queued deliveries, each on a virtual thread, and retries the ones that did not arrive with exponential
- * backoff and random jitter (Resilience4j's {@link IntervalFunction}): 2 s, about 4 s, 8 s… by default, five attempts
- * in all. After the last, the delivery is marked failed, the history says so and {@code notification.failed} goes
- * out. A lease in the queue lets one instance at a time attempt a delivery; when that instance dies, the lease runs
- * out and another instance carries on, so a queued delivery is never lost.
+ * Sends queued deliveries, each on a virtual thread, and retries the ones that did not arrive by the
+ * {@link RetrySchedule}: exponential backoff with random jitter, capped at a minute, until the reminder's window
+ * (its grace period, at most an hour) has passed since it was due. Then the delivery is marked failed, the history
+ * says so and {@code notification.failed} goes out. Each next attempt's time is in the queue, in MongoDB, so a restart
+ * loses no retry; every attempt carries the same delivery id (the webhook's {@code webhook-id}), so a receiver drops
+ * a repeat. A lease in the queue lets one instance at a time attempt a delivery; when that instance dies, the lease
+ * runs out and another instance carries on, so a queued delivery is never lost.
  */
 @Component
 public class DeliveryWorker implements SchedulingConfigurer {
@@ -61,7 +64,7 @@ public class DeliveryWorker implements SchedulingConfigurer {
     private final EventPublisher publisher;
     private final DeliveryMetrics metrics;
     private final ReminderProperties properties;
-    private final IntervalFunction backoff;
+    private final RetrySchedule retries;
     private final Clock clock;
     private final EventTracing tracing;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
@@ -79,7 +82,9 @@ public class DeliveryWorker implements SchedulingConfigurer {
         this.publisher = publisher;
         this.metrics = metrics;
         this.properties = properties;
-        this.backoff = IntervalFunction.ofExponentialRandomBackoff(properties.delivery().firstBackoff(), 2.0, 0.5);
+        ReminderProperties.Delivery delivery = properties.delivery();
+        this.retries = new RetrySchedule(delivery.firstBackoff(), delivery.maxBackoff(), delivery.retryWindow(),
+                () -> ThreadLocalRandom.current().nextDouble());
         this.clock = clock;
         this.tracing = tracing;
     }
@@ -101,7 +106,9 @@ public class DeliveryWorker implements SchedulingConfigurer {
         }
         try {
             Instant now = clock.instant();
-            Query due = Query.query(Criteria.where("nextAttemptAt").lte(now)).limit(200);
+            // Leased ones are left out: 200 attempts in flight at a receiver that times out would otherwise fill every
+            // look while the deliveries behind them waited.
+            Query due = Query.query(Criteria.where("nextAttemptAt").lte(now)).addCriteria(free(now)).limit(200);
             for (QueuedDelivery queued : mongo.find(due, QueuedDelivery.class)) {
                 QueuedDelivery claimed = claim(queued.id(), now);
                 if (claimed != null) {
@@ -121,10 +128,14 @@ public class DeliveryWorker implements SchedulingConfigurer {
 
     /** Takes the lease, unless another instance holds one that has not run out. */
     private QueuedDelivery claim(String id, Instant now) {
-        Criteria free = new Criteria().orOperator(Criteria.where("leaseUntil").is(null), Criteria.where("leaseUntil").lt(now));
-        return mongo.findAndModify(Query.query(Criteria.where("_id").is(id).and("nextAttemptAt").lte(now)).addCriteria(free),
+        return mongo.findAndModify(Query.query(Criteria.where("_id").is(id).and("nextAttemptAt").lte(now)).addCriteria(free(now)),
                 new Update().set("leaseUntil", now.plus(LEASE)), FindAndModifyOptions.options().returnNew(true),
                 QueuedDelivery.class);
+    }
+
+    /** No instance holds a lease on it, or the one it held has run out. */
+    private static Criteria free(Instant now) {
+        return new Criteria().orOperator(Criteria.where("leaseUntil").is(null), Criteria.where("leaseUntil").lt(now));
     }
 
     private void attempt(QueuedDelivery queued) {
@@ -149,27 +160,42 @@ public class DeliveryWorker implements SchedulingConfigurer {
         }
         switch (result) {
             case Attempt.Sent sent -> {
-                finish(queued, "SENT", null, attempt, true);
+                // After retries, the history says what kept it: "arrived on attempt 4 (before: …)".
+                finish(queued, "SENT", attempt == 1 ? null : "arrived on attempt " + attempt
+                        + (queued.lastError() == null ? "" : " (before: " + queued.lastError() + ")"), attempt, true);
                 metrics.delivered(queued.channel(), Duration.between(queued.fireAt(), clock.instant()));
                 publish(new NotificationDelivered(UUID.nameUUIDFromBytes(("delivered/" + queued.id()).getBytes()), clock.instant(),
                         queued.userId(), queued.occurrenceId(), queued.reminderId(), queued.channel(), sent.reference()));
             }
-            case Attempt.Retry retry when attempt < properties.delivery().attempts() -> {
-                Instant next = clock.instant().plusMillis(backoff.apply(attempt));
-                mongo.updateFirst(Query.query(Criteria.where("_id").is(queued.id())),
-                        new Update().set("attempts", attempt).set("nextAttemptAt", next).unset("leaseUntil"), QueuedDelivery.class);
-                mongo.updateFirst(Query.query(Criteria.where("_id").is(queued.id())),
-                        new Update().set("attempts", attempt).set("lastError", retry.reason()), DeliveryDocument.class);
-                log.info("Delivery {} attempt {} did not arrive ({}); next at {}", queued.id(), attempt, retry.reason(), next);
-                metrics.retried(queued.channel());
-            }
-            case Attempt.Retry retry -> failed(queued, retry.reason() + ", after " + attempt + " attempts", attempt, true);
+            case Attempt.Retry retry -> retryOrGiveUp(queued, attempt, retry.reason());
             case Attempt.Fail fail -> failed(queued, fail.reason(), attempt, false);
             case Attempt.Gone gone -> {
                 preferences.disableWebhook(queued.userId(), gone.reason());
                 failed(queued, gone.reason(), attempt, false);
             }
         }
+    }
+
+    private void retryOrGiveUp(QueuedDelivery queued, int attempt, String reason) {
+        // A reminder stored without a grace period (none is below 5 minutes) is bounded by the retry window alone.
+        Duration gracePeriod = reminders.gracePeriodOf(queued.reminderId()).filter(Duration::isPositive)
+                .orElse(properties.delivery().retryWindow());
+        Instant now = clock.instant();
+        Optional<Instant> next = retries.next(attempt, queued.fireAt(), gracePeriod, now);
+        if (next.isEmpty()) {
+            Duration late = Duration.between(queued.fireAt(), now);
+            failed(queued, reason + "; given up after " + attempt + (attempt == 1 ? " attempt, " : " attempts, ")
+                    + (late.toMinutes() > 0 ? late.toMinutes() + " min" : late.toSeconds() + " s") + " after it was due",
+                    attempt, true);
+            return;
+        }
+        // The next attempt's time is stored before the lease is let go, so a restart picks the retry up from MongoDB.
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(queued.id())), new Update().set("attempts", attempt)
+                .set("nextAttemptAt", next.get()).set("lastError", reason).unset("leaseUntil"), QueuedDelivery.class);
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(queued.id())),
+                new Update().set("attempts", attempt).set("lastError", reason), DeliveryDocument.class);
+        log.info("Delivery {} attempt {} did not arrive ({}); next at {}", queued.id(), attempt, reason, next.get());
+        metrics.retried(queued.channel());
     }
 
     private void failed(QueuedDelivery queued, String reason, int attempts, boolean afterEveryAttempt) {

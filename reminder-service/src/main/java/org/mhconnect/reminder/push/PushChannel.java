@@ -30,9 +30,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The push channel: the reminder goes to every browser the person subscribed, encrypted for each
  * ({@link PayloadEncryption}, {@code aes128gcm}) and signed with the deployment's VAPID key ({@link VapidKeys}). A push
- * service's 404 or 410 means the subscription is gone: it is removed. 408, 429, 5xx and network errors are tried again
- * (the whole delivery, like every channel; the notification's {@code tag} is the occurrence id, so a browser that had
- * it already replaces it rather than showing it twice); any other answer is a failure. The payload carries the title,
+ * service's 404 or 410 means the subscription is gone: it is removed. Once one device has it, the delivery is sent.
+ * When none has, 408, 429, 5xx and network errors are tried again (the whole delivery, like every channel; the
+ * notification's {@code tag} is the occurrence id, so a browser that had it already replaces it rather than showing it
+ * twice); any other answer is a failure. The payload carries the title,
  * the message, the page to open and signed links for "snooze" and "done", never anything else.
  */
 @Component
@@ -89,10 +90,12 @@ class PushChannel implements ChannelSender, AutoCloseable {
                 case FAIL -> failed.add(outcome.reason());
             }
         }
-        if (!retry.isEmpty()) {
-            return new Attempt.Retry(String.join("; ", retry));
+        // Once one device has it, the reminder has reached the person. A retry goes to every device, and retries now
+        // go on for up to an hour: a notification dismissed on the phone would come back there every minute.
+        if (sent > 0) {
+            return new Attempt.Sent(null);
         }
-        return sent > 0 ? new Attempt.Sent(null) : new Attempt.Fail(String.join("; ", failed));
+        return retry.isEmpty() ? new Attempt.Fail(String.join("; ", failed)) : new Attempt.Retry(String.join("; ", retry));
     }
 
     private byte[] payload(Notice notice) {
