@@ -2,7 +2,7 @@
 // For a day after the crisis panel closed, a calm "Support is here" card comes first. Entries saved on this device
 // while offline and not yet added are named under the prompt, until they are.
 
-import { h, replace, todayIn, uid, UI_LOCALE } from '../dom.js';
+import { add, h, replace, todayIn, uid, UI_LOCALE } from '../dom.js';
 import { api, query } from '../api.js';
 import { currentUser, userZone } from '../session.js';
 import { MOODS, pageTitle, problemBox, loading, daysOf } from '../ui.js';
@@ -75,7 +75,8 @@ export default async function render(root, ctx) {
 
   const supportCard = supportRecentlyShown(user.id) ? supportIsHere() : null;
 
-  root.append(
+  // add(), not root.append(): without a recent crisis panel there is no support card, and append would write "null".
+  add(root,
     ...pageTitle(`${greeting(zone)}, ${user.displayName}`, 'Here is something small for today. Take what helps and leave the rest.'),
     supportCard,
     h('section', { attrs: { 'aria-labelledby': 'practice-title' } },

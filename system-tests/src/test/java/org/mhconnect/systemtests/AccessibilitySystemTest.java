@@ -153,6 +153,11 @@ class AccessibilitySystemTest {
                 for (WebPage webPage : pages) {
                     WebBrowser.open(page, webPage.route());
                     problems.addAll(violations(page, webPage.name() + " (" + mode + ")"));
+                    // A screen reader reads a stray "null" aloud (DOM append of a missing part): never on any page.
+                    String text = page.locator("#page").innerText();
+                    if (java.util.regex.Pattern.compile("\\b(null|undefined|NaN)\\b").matcher(text).find()) {
+                        problems.add(webPage.name() + " (" + mode + "): shows a literal null, undefined or NaN");
+                    }
                 }
             }
         }
