@@ -18,16 +18,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 @Retention(RetentionPolicy.RUNTIME)
 @Execution(ExecutionMode.CONCURRENT)
 @ResourceLock(FaultTest.SYSTEM)
-@ResourceLock(FaultTest.SECOND_LANE)
 @interface FaultTest {
-
-    /**
-     * The one lane beside the main one for classes that load the two cores (a fault test under load, a second
-     * reminder instance, a browser waiting for the clock): one such class at a time, as the main lane's tests and
-     * {@code RunScriptSystemTest} were measured beside. A class that merely waits (the webhook outage) takes no lock
-     * and runs in the third lane.
-     */
-    String SECOND_LANE = "the second lane";
 
     /** The fault tests' own system, which one of them at a time may break. */
     String SYSTEM = "the fault tests' system";

@@ -24,7 +24,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -46,7 +45,6 @@ import tools.jackson.databind.JsonNode;
 @BrowserTest
 // A notification waits for its reminder's minute: the class runs beside the other system tests, in a browser of its own.
 @Execution(ExecutionMode.CONCURRENT)
-@ResourceLock(FaultTest.SECOND_LANE)
 class InstallableAppSystemTest {
 
     static final String SWITCH = "Show my reminders as notifications on this device";

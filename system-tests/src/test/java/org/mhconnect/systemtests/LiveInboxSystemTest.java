@@ -18,7 +18,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * A reminder set in the web app for the next minute arrives in the open inbox page as it happens (SSE), without a
@@ -27,7 +26,6 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  */
 @BrowserTest
 @Execution(ExecutionMode.CONCURRENT)
-@ResourceLock(FaultTest.SECOND_LANE)
 class LiveInboxSystemTest {
 
     BrowserContext context;

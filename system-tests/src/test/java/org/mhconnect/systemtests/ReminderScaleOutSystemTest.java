@@ -31,7 +31,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.mhconnect.systemtests.People.Person;
 
 /**
@@ -42,7 +41,6 @@ import org.mhconnect.systemtests.People.Person;
  */
 // Most of its three minutes are spent waiting for two minute boundaries, so it runs beside the other system tests.
 @Execution(ExecutionMode.CONCURRENT)
-@ResourceLock(FaultTest.SECOND_LANE)
 class ReminderScaleOutSystemTest {
 
     static final int PEOPLE = 16;

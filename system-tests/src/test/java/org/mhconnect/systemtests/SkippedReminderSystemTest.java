@@ -19,7 +19,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * A skipped reminder says so where it was promised. After a few words in the journal, a journaling reminder for the
@@ -29,7 +28,6 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  */
 @BrowserTest
 @Execution(ExecutionMode.CONCURRENT)
-@ResourceLock(FaultTest.SECOND_LANE)
 class SkippedReminderSystemTest {
 
     BrowserContext context;

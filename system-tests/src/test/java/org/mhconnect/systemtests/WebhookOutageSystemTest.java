@@ -30,8 +30,6 @@ import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.mhconnect.systemtests.People.Person;
 import tools.jackson.databind.JsonNode;
 
@@ -41,11 +39,10 @@ import tools.jackson.databind.JsonNode;
  * are retried, and when the receiver is back on the same port, every one arrives, each {@code webhook-id} exactly
  * once (the receiver keeps every request, as a Standard Webhooks receiver that drops repeats by id would see them),
  * none before its due time, within the backoff cap (a minute) of the receiver's return. The history (API) says how
- * many attempts each took and what kept it. Most of its four minutes are spent waiting for the outage to end, and
- * the outage is its own receiver's, so it runs on the shared system beside the other system tests, taking none of
- * the second lane's lock ({@link FaultTest#SECOND_LANE}).
+ * many attempts each took and what kept it. Most of its four minutes are spent waiting for the outage to end, so it
+ * runs in the fault lane beside the other system tests.
  */
-@Execution(ExecutionMode.CONCURRENT)
+@FaultTest
 class WebhookOutageSystemTest {
 
     static final Duration OUTAGE = Duration.ofMinutes(3);
@@ -58,7 +55,7 @@ class WebhookOutageSystemTest {
 
     @BeforeAll
     static void startTheSystemAndAReceiver() throws Exception {
-        system = RunningSystem.shared();
+        system = RunningSystem.forFaults();
         receiver = new Receiver();
         receiver.up();
     }
