@@ -79,6 +79,14 @@ final class KafkaLook implements AutoCloseable {
                 .entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().offset()));
     }
 
+    /** The user ids with a {@code user.registered} event on {@code mhc.users}: every account the gateway announced. */
+    Set<String> registeredUsers() throws Exception {
+        return readAll("mhc.users").stream()
+                .filter(record -> record.headers().lastHeader("ce_type") != null && "user.registered".equals(
+                        new String(record.headers().lastHeader("ce_type").value(), java.nio.charset.StandardCharsets.UTF_8)))
+                .map(ConsumerRecord::key).collect(Collectors.toSet());
+    }
+
     /** Every record on the topic now, from its first; values as bytes, for values that are not JSON too. */
     List<ConsumerRecord<String, byte[]>> readAll(String topic) throws Exception {
         Map<TopicPartition, Long> ends = endOffsets(topic);

@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,7 +20,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -77,7 +75,8 @@ class KafkaRestartSystemTest {
             // waited in journal-service's outbox) has reached reminder-service, while the load goes on.
             Set<LocalDate> writtenUntilBack = Set.copyOf(load.entries.values());
             await("every entry until the broker's return in reminder-service").atMost(Duration.ofSeconds(60))
-                    .pollInterval(Duration.ofMillis(200)).until(() -> journaledDays(ada).containsAll(writtenUntilBack));
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> People.journaledDays(system.gateway(), ada, MAX_ENTRIES + 2).containsAll(writtenUntilBack));
             caughtUp = Instant.now();
             int before = load.answers.size();
             await("load goes on after the restart").atMost(Duration.ofSeconds(30)).until(() -> load.answers.size() >= before + 12);
@@ -118,9 +117,9 @@ class KafkaRestartSystemTest {
             // events staged over 30 s ago every 15 s: up to 45 s after the sign-up.
             await("every entry's day in reminder-service, every account announced, every group at the end")
                     .atMost(Duration.ofSeconds(75)).pollInterval(Duration.ofMillis(250))
-                    .until(() -> journaledDays(ada).containsAll(load.entries.values())
-                            && registered(kafka).containsAll(load.accounts.keySet()) && lagOf(kafka) == 0);
-            assertThat(registered(kafka)).as("user.registered of every acknowledged account on mhc.users")
+                    .until(() -> People.journaledDays(system.gateway(), ada, MAX_ENTRIES + 2).containsAll(load.entries.values())
+                            && kafka.registeredUsers().containsAll(load.accounts.keySet()) && lagOf(kafka) == 0);
+            assertThat(kafka.registeredUsers()).as("user.registered of every acknowledged account on mhc.users")
                     .containsAll(load.accounts.keySet());
         }
         await("every outbox empty").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
@@ -139,15 +138,6 @@ class KafkaRestartSystemTest {
                 broker.awaySeconds(), Duration.between(back, caughtUp).toMillis() / 1000.0);
     }
 
-    /** The days reminder-service knows the person journaled on, within the range the writer uses. */
-    private static Set<LocalDate> journaledDays(Person person) throws Exception {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        HttpResponse<String> days = People.get(system.gateway() + "/api/reminders/journaled-days?from="
-                + today.minusDays(MAX_ENTRIES + 2) + "&to=" + today, person);
-        assertThat(days.statusCode()).isEqualTo(200);
-        return JSON.readTree(days.body()).valueStream().map(day -> LocalDate.parse(day.get("date").asString()))
-                .collect(Collectors.toSet());
-    }
 
     private static long lagOf(KafkaLook kafka) throws Exception {
         long lag = 0;
@@ -159,12 +149,6 @@ class KafkaRestartSystemTest {
         return lag;
     }
 
-    private static Set<String> registered(KafkaLook kafka) throws Exception {
-        return kafka.readAll("mhc.users").stream()
-                .filter(record -> record.headers().lastHeader("ce_type") != null
-                        && "user.registered".equals(new String(record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8)))
-                .map(record -> record.key()).collect(Collectors.toSet());
-    }
 
     /** {@code mhc.outbox.backlog} of every outbox, from each service's Prometheus scrape on its management port. */
     private static Map<String, Double> outboxBacklogs() throws Exception {

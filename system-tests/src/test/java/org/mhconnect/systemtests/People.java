@@ -52,6 +52,18 @@ final class People {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** The days reminder-service knows the person journaled on, from {@code daysBack} days ago until today (UTC). */
+    static java.util.Set<java.time.LocalDate> journaledDays(String gateway, Person person, int daysBack) throws Exception {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        HttpResponse<String> days = get(gateway + "/api/reminders/journaled-days?from=" + today.minusDays(daysBack)
+                + "&to=" + today, person);
+        if (days.statusCode() != 200) {
+            throw new IllegalStateException("journaled days answered " + days.statusCode() + ": " + days.body());
+        }
+        return JSON.readTree(days.body()).valueStream().map(day -> java.time.LocalDate.parse(day.get("date").asString()))
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
     private People() {
     }
 }

@@ -138,7 +138,7 @@ class ServiceKillSystemTest {
                 .doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(entryOfKey.values());
         Set<LocalDate> days = writes.sent.values().stream().map(Write::day).collect(Collectors.toSet());
         await("every entry's day in reminder-service").atMost(Duration.ofSeconds(75)).pollInterval(Duration.ofMillis(500))
-                .until(() -> journaledDays(ada).containsAll(days));
+                .until(() -> People.journaledDays(system.gateway(), ada, MAX_WRITES + 2).containsAll(days));
 
         System.out.printf("SERVICE-KILL journal-service: %d keys written by %d writers, %d in flight at the kill, %d answered 503 "
                         + "while it was away, %d sent again; ready again %.1f s after the kill, next write "
@@ -200,7 +200,7 @@ class ServiceKillSystemTest {
         try (KafkaLook kafka = new KafkaLook(system.kafka())) {
             // What the killed gateway had staged waits for the new one's relay: events staged over 30 s ago, every 15 s.
             await("user.registered of every account on mhc.users").atMost(Duration.ofSeconds(75))
-                    .pollInterval(Duration.ofSeconds(1)).until(() -> registered(kafka).containsAll(idOfEmail.values()));
+                    .pollInterval(Duration.ofSeconds(1)).until(() -> kafka.registeredUsers().containsAll(idOfEmail.values()));
         }
         System.out.printf("SERVICE-KILL gateway: %d sign-ups, %d cut off by the kill (%d of them saved before it), ready "
                         + "again %.1f s after the kill; every account signs in and is announced, 0 lost%n",
@@ -208,12 +208,6 @@ class ServiceKillSystemTest {
                 Duration.between(killed, ready).toMillis() / 1000.0);
     }
 
-    private static Set<String> registered(KafkaLook kafka) throws Exception {
-        return kafka.readAll("mhc.users").stream()
-                .filter(record -> record.headers().lastHeader("ce_type") != null && "user.registered".equals(
-                        new String(record.headers().lastHeader("ce_type").value(), java.nio.charset.StandardCharsets.UTF_8)))
-                .map(record -> record.key()).collect(Collectors.toSet());
-    }
 
     /** Every entry id of the person, page by page. */
     private static List<String> entryIds(Person person) throws Exception {
@@ -231,14 +225,6 @@ class ServiceKillSystemTest {
         return ids;
     }
 
-    private static Set<LocalDate> journaledDays(Person person) throws Exception {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        HttpResponse<String> days = People.get(system.gateway() + "/api/reminders/journaled-days?from="
-                + today.minusDays(MAX_WRITES + 2) + "&to=" + today, person);
-        assertThat(days.statusCode()).isEqualTo(200);
-        return JSON.readTree(days.body()).valueStream().map(day -> LocalDate.parse(day.get("date").asString()))
-                .collect(Collectors.toSet());
-    }
 
     record Answer(String key, Instant sentAt, Instant at, int status, String retryAfter, String contentType) {
     }
