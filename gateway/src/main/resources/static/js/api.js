@@ -58,9 +58,13 @@ export async function api(path, options = {}) {
   const { method = 'GET', body, headers = {}, raw = false, renew = true, signal } = options;
   const response = await send(path, method, body, headers, signal);
   if (response.status === 401 && renew && !path.startsWith('/api/auth/')) {
-    if (await refreshSession()) {
+    const renewal = await refreshSession();
+    if (renewal === RENEWED) {
       return finish(await send(path, method, body, headers, signal), raw);
     }
+    // The renewal never got an answer about the session (no network, or the service away): the session may well
+    // still be good, so nothing is forgotten; the caller sees an unreachable service and tries again later.
+    if (renewal === UNREACHABLE) throw new ApiError(0);
     onSignedOut();
   }
   return finish(response, raw);
@@ -126,7 +130,8 @@ let refreshing = null;
 
 /**
  * Renews the access token with the refresh cookie. Only one renewal runs at a time, across tabs too (Web Locks):
- * presenting a refresh token that another tab has just rotated would end the whole session.
+ * presenting a refresh token that another tab has just rotated would end the whole session. Answers RENEWED,
+ * ENDED or UNREACHABLE.
  */
 export function refreshSession() {
   if (!refreshing) {
@@ -148,27 +153,40 @@ export function renewedUser() {
   return lastUser;
 }
 
+/** What a renewal came to: a fresh access token, the session over (the server said so), or no answer about it. */
+export const RENEWED = 'renewed';
+export const ENDED = 'ended';
+export const UNREACHABLE = 'unreachable';
+
 async function renew() {
   const refreshedAt = Number(localStorage.getItem(REFRESHED_KEY) || 0);
   // Another tab renewed a moment ago: its cookies are ours too.
-  if (Date.now() - refreshedAt < 15_000 && knownExpiry() > Date.now()) return true;
-  if (!mayHaveSession()) return false;
+  if (Date.now() - refreshedAt < 15_000 && knownExpiry() > Date.now()) return RENEWED;
+  if (!mayHaveSession()) return ENDED;
+  let response;
   try {
-    const response = await fetch('/api/auth/refresh', {
+    response = await fetch('/api/auth/refresh', {
       method: 'POST',
       headers: { Accept: 'application/json', 'X-CSRF-Token': csrfToken() },
       credentials: 'same-origin',
     });
-    if (!response.ok) {
-      forgetExpiry();
-      return false;
-    }
+  } catch {
+    return UNREACHABLE;
+  }
+  // Only the gateway refusing the refresh token ends the session. A busy or unavailable service (429, 5xx) says
+  // nothing about it: ending the session then would forget the entries waiting on this device.
+  if (response.status === 400 || response.status === 401 || response.status === 403) {
+    forgetExpiry();
+    return ENDED;
+  }
+  if (!response.ok) return UNREACHABLE;
+  try {
     const body = await response.json();
     lastUser = body.user || null;
     rememberExpiry(body.expiresIn || 600);
-    return true;
+    return RENEWED;
   } catch {
-    return false;
+    return UNREACHABLE;
   }
 }
 

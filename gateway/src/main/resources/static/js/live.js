@@ -3,7 +3,7 @@
 // break with Last-Event-ID by itself. When the stream is refused (the access token ran out), the session is renewed
 // and a new stream opened; the inbox is then read again, because a new EventSource starts without Last-Event-ID.
 
-import { api, refreshSession } from './api.js';
+import { api, refreshSession, RENEWED } from './api.js';
 
 let source = null;
 let unread = 0;
@@ -82,7 +82,7 @@ function open() {
       failures += 1;
       const wait = Math.min(60_000, 2_000 * 2 ** Math.min(failures, 5));
       retryTimer = window.setTimeout(async () => {
-        if (await refreshSession()) {
+        if (await refreshSession() === RENEWED) {
           const inbox = await refreshUnread();
           emit('resync', inbox);
           open();

@@ -4,6 +4,7 @@
 
 import {
   api, ApiError, forgetExpiry, knownExpiry, mayHaveSession, refreshSession, rememberExpiry, renewedUser, whenSignedOut,
+  RENEWED, UNREACHABLE,
 } from './api.js';
 import { forgetSupportShown } from './care.js';
 import { forgetAllDrafts } from './drafts.js';
@@ -11,6 +12,8 @@ import { forgetAllWaiting, stopSending } from './waiting-entries.js';
 
 let user = null;
 let renewTimer = 0;
+/** How long to wait before asking again when a renewal got no answer about the session. */
+const RENEWAL_RETRY_MS = 30_000;
 const listeners = new Set();
 
 export function currentUser() {
@@ -136,19 +139,27 @@ function scheduleRenewal() {
   const wait = Math.max(5_000, (expiry || Date.now()) - Date.now() - 60_000);
   renewTimer = window.setTimeout(async () => {
     if (!user) return;
-    const ok = await refreshSession();
-    if (ok) {
+    const renewal = await refreshSession();
+    if (renewal === RENEWED) {
       const renewed = renewedUser();
       if (renewed && renewed.id === user.id) setUser({ ...user, ...renewed });
       scheduleRenewal();
-    } else if (navigator.onLine === false) {
-      // Offline, the renewal could not be asked for, which is not the session ending: ending it would forget the
-      // drafts and the entries waiting on this device. The renewal is tried again once the browser is back online.
-      window.addEventListener('online', () => { if (user) scheduleRenewal(); }, { once: true });
+    } else if (renewal === UNREACHABLE) {
+      // Offline, or the service away: that is not the session ending, and ending it would forget the drafts and the
+      // entries waiting on this device. The renewal is tried again when the browser is back online, or in a while.
+      retryRenewal();
     } else {
       sessionExpired();
     }
   }, wait);
+}
+
+function retryRenewal() {
+  if (navigator.onLine === false) {
+    window.addEventListener('online', () => { if (user) scheduleRenewal(); }, { once: true });
+  } else {
+    renewTimer = window.setTimeout(() => { if (user) scheduleRenewal(); }, RENEWAL_RETRY_MS);
+  }
 }
 
 function sessionExpired() {

@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
@@ -25,7 +26,8 @@ import tools.jackson.databind.JsonNode;
  * A journal entry saved without a connection is neither lost nor doubled: in a real browser taken offline, Save keeps
  * the entry on this device and says so calmly; back online, it is added to the journal exactly once, with the
  * Idempotency-Key it was given when it was saved, even when the first answer is lost on its way back and the entry is
- * sent again. Signing out while one is still waiting asks first, and then leaves nothing written on the device.
+ * sent again. A renewal of the session that gets no answer (the gateway away) keeps the person signed in and the entry
+ * waiting. Signing out while one is still waiting asks first, and then leaves nothing written on the device.
  */
 @BrowserTest
 class OfflineJournalSystemTest {
@@ -130,6 +132,48 @@ class OfflineJournalSystemTest {
         assertThat(keysSent).doesNotContainNull().containsOnly(keysSent.getFirst());
         assertThat(entriesWithTheWords()).as("entries after every send").hasSize(1);
         assertThat(page.getByTestId("journal-list").getByText("The tea was warm")).hasCount(1);
+    }
+
+    @Test
+    void anEntryWaitingWhileTheServiceCannotRenewTheSessionIsKeptAndAddedOnceItCan() throws Exception {
+        context.setOffline(true);
+        saveAnEntry();
+        assertThat(waiting()).hasSize(1);
+
+        // Back online, the access token has run out (the journal answers 401) and the gateway is away: the renewal
+        // answers 503. That says nothing about the session, so the person stays signed in and the entry stays.
+        AtomicInteger renewals = new AtomicInteger();
+        page.route("**/api/journal/entries", route -> {
+            if ("POST".equals(route.request().method())) {
+                route.fulfill(new Route.FulfillOptions().setStatus(401).setContentType("application/problem+json")
+                        .setBody("{\"title\":\"Unauthorized\",\"status\":401}"));
+            }
+            else {
+                route.resume();
+            }
+        });
+        page.route("**/api/auth/refresh", route -> {
+            renewals.incrementAndGet();
+            route.fulfill(new Route.FulfillOptions().setStatus(503).setContentType("application/problem+json")
+                    .setHeaders(java.util.Map.of("Retry-After", "5"))
+                    .setBody("{\"title\":\"Service unavailable\",\"status\":503}"));
+        });
+        // The access token ran out a while ago, as far as this tab knows: a 401 leads to a renewal.
+        page.evaluate("() => { localStorage.setItem('mhc.accessExpiresAt', String(Date.now() - 60_000));"
+                + " localStorage.setItem('mhc.refreshedAt', String(Date.now() - 11 * 60_000)); }");
+        context.setOffline(false);
+        // (Playwright runs the route handlers while the test waits on the page, so the wait asks the page.)
+        await().atMost(Duration.ofSeconds(20)).until(() -> attemptsOfTheWaitingEntry() == 1);
+        assertThat(renewals.get()).as("renewals asked for").isPositive();
+        assertThat(waiting()).as("entries waiting on this device after the renewal failed").hasSize(1);
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out"))).isVisible();
+        assertThat(page.locator("body")).not().containsText("Your session has ended");
+
+        // The gateway is back: the next send is added to the journal, once.
+        page.unrouteAll();
+        page.evaluate("() => window.dispatchEvent(new Event('online'))");
+        await().atMost(Duration.ofSeconds(20)).until(() -> waiting().isEmpty());
+        assertThat(entriesWithTheWords()).as("entries once the gateway was back").hasSize(1);
     }
 
     @Test
