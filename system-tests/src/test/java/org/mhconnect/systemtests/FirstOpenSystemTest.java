@@ -48,10 +48,13 @@ class FirstOpenSystemTest {
             try (BrowserContext context = WebBrowser.newContext()) {
                 Page page = context.newPage();
                 WebBrowser.signInWithTheForm(page, email);
-                // While the person looks at Today, the menu's pages arrive.
+                // While the person looks at Today, the menu's pages arrive. The browser fetches them when it is idle,
+                // which on two cores shared with two other lanes of tests can take longer than Playwright's usual 20 s;
+                // what is measured is the opens after it.
                 page.waitForFunction("""
                         () => ['library', 'reminders'].every((name) => performance.getEntriesByType('resource')
-                          .some((r) => r.name.endsWith(`/js/pages/${name}.js`) && r.responseEnd > 0))""");
+                          .some((r) => r.name.endsWith(`/js/pages/${name}.js`) && r.responseEnd > 0))""", null,
+                        new Page.WaitForFunctionOptions().setTimeout(90_000));
                 for (String when : List.of("first", "again")) {
                     opens.add(open(page, person, "Library", when));
                     opens.add(open(page, person, "Reminders", when));
