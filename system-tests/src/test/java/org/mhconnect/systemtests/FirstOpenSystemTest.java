@@ -49,8 +49,8 @@ class FirstOpenSystemTest {
                 Page page = context.newPage();
                 WebBrowser.signInWithTheForm(page, email);
                 // While the person looks at Today, the menu's pages arrive. The browser fetches them when it is idle,
-                // which on two cores shared with two other lanes of tests can take longer than Playwright's usual 20 s;
-                // what is measured is the opens after it.
+                // which on two cores shared with another lane of tests (a browser, services restarting) can take
+                // longer than Playwright's usual 20 s; what is measured is the opens after it.
                 page.waitForFunction("""
                         () => ['library', 'reminders'].every((name) => performance.getEntriesByType('resource')
                           .some((r) => r.name.endsWith(`/js/pages/${name}.js`) && r.responseEnd > 0))""", null,

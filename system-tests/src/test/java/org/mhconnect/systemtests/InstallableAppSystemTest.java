@@ -22,6 +22,8 @@ import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -41,8 +43,8 @@ import tools.jackson.databind.JsonNode;
  * through chromium's DevTools protocol), with the message that arrived.
  */
 @BrowserTest
-// A notification waits for its reminder's minute: the class runs in the clock-waiting lane, in a browser of its own.
-@ClockTest
+// A notification waits for its reminder's minute: the class runs beside the other system tests, in a browser of its own.
+@Execution(ExecutionMode.CONCURRENT)
 class InstallableAppSystemTest {
 
     static final String SWITCH = "Show my reminders as notifications on this device";

@@ -16,14 +16,16 @@ import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * A reminder set in the web app for the next minute arrives in the open inbox page as it happens (SSE), without a
  * reload, and its card keeps the rarer actions behind "More". Most of its minute is spent waiting for the clock, so it
- * runs in the clock-waiting lane ({@link ClockTest}), in a browser of its own.
+ * runs beside the other system tests, in a browser of its own.
  */
 @BrowserTest
-@ClockTest
+@Execution(ExecutionMode.CONCURRENT)
 class LiveInboxSystemTest {
 
     BrowserContext context;

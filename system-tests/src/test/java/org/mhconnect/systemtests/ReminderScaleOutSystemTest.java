@@ -29,6 +29,8 @@ import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.mhconnect.systemtests.People.Person;
 
 /**
@@ -37,8 +39,8 @@ import org.mhconnect.systemtests.People.Person;
  * occurrence id exactly once at the receivers (the webhook receiver keeps the first request of each {@code webhook-id}, as Standard Webhooks asks
  * receivers to; the inbox stores an occurrence once by itself).
  */
-// Most of its two minutes are spent waiting for a minute boundary and a lease, so it runs in the clock-waiting lane.
-@ClockTest
+// Most of its two minutes are spent waiting for a minute boundary and a lease, so it runs beside the other system tests.
+@Execution(ExecutionMode.CONCURRENT)
 class ReminderScaleOutSystemTest {
 
     static final int PEOPLE = 16;

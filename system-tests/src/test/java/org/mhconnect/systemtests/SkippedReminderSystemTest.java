@@ -17,15 +17,17 @@ import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * A skipped reminder says so where it was promised. After a few words in the journal, a journaling reminder for the
  * next minute says "Skipped today — you already wrote" in the form's preview, in the list and on Today, and once its
  * time has come the inbox keeps it, read, with that reason. Most of its minute is spent waiting for the clock, so it
- * runs in the clock-waiting lane ({@link ClockTest}), in a browser of its own.
+ * runs beside the other system tests, in a browser of its own.
  */
 @BrowserTest
-@ClockTest
+@Execution(ExecutionMode.CONCURRENT)
 class SkippedReminderSystemTest {
 
     BrowserContext context;
