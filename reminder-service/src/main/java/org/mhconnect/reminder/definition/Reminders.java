@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.mhconnect.reminder.schedule.Occurrences;
 import org.mhconnect.reminder.schedule.Schedule;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -44,11 +45,19 @@ public class Reminders {
     }
 
     public ReminderDocument create(String userId, ReminderRequest request) {
+        return create(userId, request, UUID.randomUUID().toString());
+    }
+
+    /**
+     * Makes a reminder under {@code id}. When the person already has a reminder with that id, an earlier run of the
+     * same request made it (its process stopped before it answered, and the Idempotency-Key reserved the id for
+     * both): that reminder is the answer, and nothing is made twice.
+     */
+    public ReminderDocument create(String userId, ReminderRequest request, String id) {
         if (request.version() != null) {
             throw new InvalidReminderException("version", "A new reminder has no version yet; leave it out.");
         }
         Schedule schedule = schedule(request.schedule());
-        String id = UUID.randomUUID().toString();
         claimPlace(userId, id);
         Instant now = clock.instant();
         ReminderDocument reminder = new ReminderDocument(id, userId, ReminderKind.fromWire(request.kind()),
@@ -57,6 +66,15 @@ public class Reminders {
                 List.of(), now, now, null);
         try {
             mongo.insert(reminder);
+        }
+        catch (DuplicateKeyException earlierRun) {
+            ReminderDocument made = mongo.findById(id, ReminderDocument.class);
+            if (made == null || !made.userId().equals(userId)) {
+                throw earlierRun;
+            }
+            // The engine hears of it again: the earlier run may have stopped before it was told.
+            feed.changed(made);
+            return made;
         }
         catch (RuntimeException ex) {
             releasePlace(userId, id);
@@ -228,9 +246,11 @@ public class Reminders {
         }
     }
 
+    /** Takes a free place for {@code id}, or keeps the one it has (a second run of the same request). */
     private boolean tryClaim(String userId, String id) {
         return mongo.updateFirst(
-                Query.query(Criteria.where("_id").is(userId).and("ids." + (MAX_PER_PERSON - 1)).exists(false)),
+                Query.query(Criteria.where("_id").is(userId).orOperator(Criteria.where("ids").is(id),
+                        Criteria.where("ids." + (MAX_PER_PERSON - 1)).exists(false))),
                 new Update().addToSet("ids", id).set("claims." + id, clock.instant()), OwnerIndex.class)
                 .getModifiedCount() > 0;
     }

@@ -51,7 +51,11 @@ class RemindersController {
         this.json = json;
     }
 
-    /** Makes a reminder; with an {@code Idempotency-Key}, the same request again within 24 hours gives it back. */
+    /**
+     * Makes a reminder; with an {@code Idempotency-Key}, the same request again within 24 hours gives it back. The key
+     * reserves the reminder's id, so a request sent again after the service stopped mid-way finds the reminder the first
+     * run made (after 30 s, when the first run counts as abandoned) instead of making a second.
+     */
     @PostMapping
     ResponseEntity<ReminderView> create(Authentication caller,
             @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey,
@@ -59,7 +63,7 @@ class RemindersController {
         String person = caller.getName();
         String fingerprint = IdempotentRequests.fingerprint("POST /api/reminders", json.writeValueAsBytes(request));
         return idempotent.once(person, idempotencyKey, fingerprint,
-                () -> created(HttpStatus.CREATED.value(), reminders.create(person, request)),
+                reservedId -> created(HttpStatus.CREATED.value(), reminders.create(person, request, reservedId)),
                 answer -> answer.getBody().id(),
                 earlier -> created(earlier.status(), reminders.get(person, earlier.remembered())));
     }
