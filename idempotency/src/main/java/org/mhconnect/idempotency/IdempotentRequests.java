@@ -2,6 +2,7 @@ package org.mhconnect.idempotency;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -14,6 +15,9 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
@@ -124,7 +128,7 @@ public class IdempotentRequests {
             return work.apply(UUID.randomUUID().toString());
         }
         String id = idOf(userId, key);
-        Claim claim = claim(id, userId, fingerprint, abandonedAfter);
+        Claim claim = claim(id, userId, fingerprint, keyed(userId, key, fingerprint), abandonedAfter);
         if (claim.earlier() != null) {
             return replay.apply(claim.earlier());
         }
@@ -155,13 +159,13 @@ public class IdempotentRequests {
     }
 
     /** Claims the key (with the id it reserves), or returns the earlier answer to give again; 409 or 422 otherwise. */
-    private Claim claim(String id, String userId, String fingerprint, Duration abandonedAfter) {
+    private Claim claim(String id, String userId, String fingerprint, String keyedFingerprint, Duration abandonedAfter) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         sweepIfDue(now);
         for (int attempt = 0; attempt < 3; attempt++) {
             try {
                 String reservedId = UUID.randomUUID().toString();
-                mongo.insert(new Document("_id", id).append("userId", userId).append("fingerprint", fingerprint)
+                mongo.insert(new Document("_id", id).append("userId", userId).append("fingerprint", keyedFingerprint)
                         .append("state", "in-flight").append("claimedAt", Date.from(now)).append("reservedId", reservedId)
                         .append("expiresAt", Date.from(now.plus(KEEP_FOR))), collection);
                 return new Claim(reservedId, null);
@@ -176,7 +180,9 @@ public class IdempotentRequests {
                     mongo.remove(Query.query(Criteria.where("_id").is(id).and("expiresAt").is(expiresAt)), collection);
                     continue;
                 }
-                if (!fingerprint.equals(existing.getString("fingerprint"))) {
+                // A claim kept before fingerprints were keyed holds the plain digest; it expires within a day.
+                String kept = existing.getString("fingerprint");
+                if (!keyedFingerprint.equals(kept) && !fingerprint.equals(kept)) {
                     throw IdempotencyProblem.reusedForAnotherRequest();
                 }
                 if ("done".equals(existing.getString("state"))) {
@@ -206,6 +212,22 @@ public class IdempotentRequests {
         Instant last = lastSweep.get();
         if (last.plus(SWEEP_EVERY).isBefore(now) && lastSweep.compareAndSet(last, now)) {
             mongo.remove(Query.query(Criteria.where("expiresAt").lte(Date.from(now))), collection);
+        }
+    }
+
+    /**
+     * What the claim keeps of a request's fingerprint: an HMAC-SHA256 of it under the person's Idempotency-Key, which is
+     * never stored. A plain digest of a short body could be found by trying likely bodies (a journal entry of a few
+     * words); this one can only be checked by someone who holds the key, that is, the client that sent the request.
+     */
+    static String keyed(String userId, String key, String fingerprint) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec((userId + "\u0000" + key).getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(fingerprint.getBytes(StandardCharsets.US_ASCII)));
+        }
+        catch (GeneralSecurityException ex) {
+            throw new IllegalStateException(ex);
         }
     }
 

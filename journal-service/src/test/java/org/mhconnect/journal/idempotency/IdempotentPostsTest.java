@@ -86,6 +86,30 @@ class IdempotentPostsTest {
     }
 
     @Test
+    void theKeptClaimHoldsNoDigestOfTheWordsThatSomeoneWithoutTheKeyCouldCheck() {
+        String words = "I cried today";
+        String one = aUser();
+        String other = aUser();
+        String key = UUID.randomUUID().toString();
+        String anotherKey = UUID.randomUUID().toString();
+        postEntry(one, key, words);
+        postEntry(one, anotherKey, words);
+        postEntry(other, key, words);
+
+        // A plain digest of the request would be the same in all three claims, and a few likely sentences tried
+        // against it would give the words away. Keyed with the Idempotency-Key (never stored), each claim differs.
+        List<String> kept = List.of(fingerprintKept(one, key), fingerprintKept(one, anotherKey), fingerprintKept(other, key));
+        assertThat(kept).doesNotHaveDuplicates().allSatisfy(fingerprint -> assertThat(fingerprint).hasSize(64));
+        assertThat(postEntry(one, key, words).getStatus()).as("the same request again still matches").isEqualTo(HttpStatus.CREATED);
+        assertThat(entryCount(one)).isEqualTo(2);
+    }
+
+    private String fingerprintKept(String user, String key) {
+        return mongo.findById(IdempotentRequests.idOf(user, key), org.bson.Document.class, "idempotency_keys")
+                .getString("fingerprint");
+    }
+
+    @Test
     void aClaimLeftInFlightIsNotTakenOverWhileItsRequestMayStillBeRunning() {
         String user = aUser();
         String key = UUID.randomUUID().toString();
