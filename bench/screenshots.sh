@@ -2,6 +2,8 @@
 # Regenerates docs/screenshots: every page of the web app, on a phone (390 x 844) and on a desktop (1280 x 800),
 # taken by ScreenshotsSystemTest in Debian's chromium against a freshly started system (devstack and the four
 # services on free ports, so it never collides with ./run.sh). Needs the packages chromium and chromium-driver.
+# The picture of the installed app with a desktop notification (installed-app-notification-desktop.png) also needs a
+# small virtual desktop: xvfb openbox dunst dbus-x11 imagemagick x11-xserver-utils (it waits for a reminder's minute).
 #
 #   bench/screenshots.sh            build the jars, then take the screenshots
 #   NO_BUILD=1 bench/screenshots.sh reuse the jars already built
