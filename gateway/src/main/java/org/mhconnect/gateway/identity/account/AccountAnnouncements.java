@@ -97,11 +97,12 @@ public class AccountAnnouncements {
     }
 
     /**
-     * Reads the request's trace where it is known (map runs with the trace restored from the Reactor context), then
-     * goes on with it; {@code null} when there is none.
+     * Reads the request's trace where it is known (handle runs with the trace restored from the Reactor context, also
+     * with limited context propagation), then goes on with it; {@code null} when there is none.
      */
     private <T> Mono<T> inRequestTrace(java.util.function.Function<String, Mono<T>> then) {
-        return Mono.just(Boolean.TRUE).map(signal -> Optional.ofNullable(tracing.current()))
+        return Mono.just(Boolean.TRUE)
+                .<Optional<String>>handle((signal, sink) -> sink.next(Optional.ofNullable(tracing.current())))
                 .flatMap(trace -> then.apply(trace.orElse(null)));
     }
 
