@@ -204,8 +204,12 @@ onHeld(() => {
 
 window.addEventListener('mhc:session-expired', (event) => {
   const elsewhere = event.detail && event.detail.elsewhere;
-  announce(elsewhere ? 'You signed out in another tab.' : 'Your session has ended. Please sign in again.');
-  toast(elsewhere ? 'You signed out in another tab.' : 'Your session has ended. Please sign in again; nothing you saved is lost.');
+  const waiting = (event.detail && event.detail.waiting) || 0;
+  const kept = waiting === 1 ? ' The entry saved on this device will be added to your journal then.'
+    : waiting > 1 ? ` The ${waiting} entries saved on this device will be added to your journal then.` : '';
+  announce(elsewhere ? 'You signed out in another tab.' : `Your session has ended. Please sign in again.${kept}`);
+  toast(elsewhere ? 'You signed out in another tab.'
+    : `Your session has ended. Please sign in again; nothing you saved is lost.${kept}`);
   // The router sends private pages to sign-in and leaves public ones as they are.
   show();
 });

@@ -8,7 +8,7 @@ import {
 } from './api.js';
 import { forgetSupportShown } from './care.js';
 import { forgetAllDrafts } from './drafts.js';
-import { forgetAllWaiting, stopSending } from './waiting-entries.js';
+import { forgetAllWaiting, stopSending, waitingEntries } from './waiting-entries.js';
 
 let user = null;
 let renewTimer = 0;
@@ -111,16 +111,21 @@ export async function signOut() {
   broadcast('signed-out');
 }
 
-/** Forgets the session in this tab, for example after the account was deleted. */
-export function endLocally() {
+/**
+ * Forgets the session in this tab, for example after the account was deleted. {@code keepWaiting}: the entries saved
+ * on this device and not yet added stay for the same person's next sign-in (a session that ended by itself: nobody
+ * chose to leave them behind, and they are words the person saved).
+ */
+export function endLocally({ keepWaiting = false } = {}) {
   window.clearTimeout(renewTimer);
   // The "Support is here" card is private to the person who saw the panel: it never outlives their session here.
   forgetSupportShown();
   // Journal drafts are words: none stays on this device once nobody is signed in.
   forgetAllDrafts();
-  // So are entries saved on this device and not yet added (app.js offers to stay signed in while some wait).
+  // So are entries saved on this device and not yet added (app.js offers to stay signed in while some wait), unless
+  // the session ended by itself: then they wait for the same person's next sign-in, which sends them.
   stopSending();
-  forgetAllWaiting();
+  if (!keepWaiting) forgetAllWaiting();
   forgetExpiry();
   setUser(null);
 }
@@ -164,8 +169,9 @@ function retryRenewal() {
 
 function sessionExpired() {
   if (!user) return;
-  endLocally();
-  window.dispatchEvent(new CustomEvent('mhc:session-expired'));
+  const waiting = waitingEntries(user.id).length;
+  endLocally({ keepWaiting: true });
+  window.dispatchEvent(new CustomEvent('mhc:session-expired', { detail: { waiting } }));
 }
 
 whenSignedOut(sessionExpired);

@@ -42,12 +42,13 @@ class OfflineJournalSystemTest {
     static final String WAITING_KEYS = "() => Object.keys(localStorage).filter(k => k.startsWith('mhc.journal-waiting.'))";
 
     People.Person person;
+    String email;
     BrowserContext context;
     Page page;
 
     @BeforeEach
     void someoneSignedInOnline() throws Exception {
-        String email = WebBrowser.newEmail("offline-writer");
+        email = WebBrowser.newEmail("offline-writer");
         person = WebBrowser.signUp(email, "Ines");
         context = WebBrowser.newContext();
         WebBrowser.signInQuietly(context, email);
@@ -174,6 +175,40 @@ class OfflineJournalSystemTest {
         page.evaluate("() => window.dispatchEvent(new Event('online'))");
         await().atMost(Duration.ofSeconds(20)).until(() -> waiting().isEmpty());
         assertThat(entriesWithTheWords()).as("entries once the gateway was back").hasSize(1);
+    }
+
+    @Test
+    void anEntryWaitingWhenTheSessionEndsIsKeptForTheNextSignInAndAddedThen() throws Exception {
+        context.setOffline(true);
+        saveAnEntry();
+        assertThat(waiting()).hasSize(1);
+
+        // Back online, the session is over: the journal answers 401 and so does the renewal (a refresh token the
+        // gateway no longer takes). Nobody chose to leave the entry behind, so it stays for the next sign-in.
+        page.route("**/api/journal/entries", route -> {
+            if ("POST".equals(route.request().method())) {
+                route.fulfill(new Route.FulfillOptions().setStatus(401).setContentType("application/problem+json")
+                        .setBody("{\"title\":\"Unauthorized\",\"status\":401}"));
+            }
+            else {
+                route.resume();
+            }
+        });
+        page.route("**/api/auth/refresh", route -> route.fulfill(new Route.FulfillOptions().setStatus(401)
+                .setContentType("application/problem+json").setBody("{\"title\":\"Please sign in again\",\"status\":401}")));
+        page.evaluate("() => { localStorage.setItem('mhc.accessExpiresAt', String(Date.now() - 60_000));"
+                + " localStorage.setItem('mhc.refreshedAt', String(Date.now() - 11 * 60_000)); }");
+        context.setOffline(false);
+
+        assertThat(page.locator("#toast")).containsText("The entry saved on this device will be added to your journal then.");
+        assertThat(page.locator("#page h1")).hasText("Welcome back");
+        assertThat(waiting()).as("entries waiting on this device after the session ended").hasSize(1);
+
+        // Signing in again sends it, once.
+        page.unrouteAll();
+        WebBrowser.signInWithTheForm(page, email);
+        await().atMost(Duration.ofSeconds(20)).until(() -> waiting().isEmpty());
+        assertThat(entriesWithTheWords()).as("entries after signing in again").hasSize(1);
     }
 
     @Test
