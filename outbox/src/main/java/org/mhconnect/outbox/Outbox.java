@@ -4,9 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.mhconnect.events.DomainEvent;
 import org.mhconnect.events.EventTypes;
@@ -19,7 +16,6 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import tools.jackson.databind.json.JsonMapper;
@@ -59,8 +55,7 @@ public final class Outbox implements SmartLifecycle {
     private final EventTracing tracing;
     private final OutboxSettings settings;
     private final ChangeCheck check;
-    private volatile ScheduledExecutorService relayer;
-    private volatile boolean running;
+    private final RelayThread relayThread;
 
     public Outbox(MongoTemplate mongo, EventPublisher publisher, JsonMapper json, Clock clock, EventTracing tracing,
             OutboxSettings settings, ChangeCheck check) {
@@ -71,6 +66,7 @@ public final class Outbox implements SmartLifecycle {
         this.tracing = tracing;
         this.settings = settings;
         this.check = check;
+        this.relayThread = new RelayThread(mongo, settings.collection(), settings.relayEvery(), this::relay);
     }
 
     /** The collection of staged events, for the backlog gauges. */
@@ -219,39 +215,16 @@ public final class Outbox implements SmartLifecycle {
 
     @Override
     public void start() {
-        // The relay's scan and the key check read stagedAt: a real MongoDB indexes it (mongo-java-server scans).
-        mongo.indexOps(settings.collection()).createIndex(new Index("stagedAt", Sort.Direction.ASC));
-        running = true;
-        if (!settings.relayEvery().isZero()) {
-            relayer = Executors.newSingleThreadScheduledExecutor(
-                    Thread.ofPlatform().name("outbox-relay-" + settings.collection()).daemon().factory());
-            long every = settings.relayEvery().toMillis();
-            relayer.scheduleWithFixedDelay(this::relayQuietly, every, every, TimeUnit.MILLISECONDS);
-        }
-    }
-
-    private void relayQuietly() {
-        try {
-            relay();
-        }
-        catch (RuntimeException ex) {
-            // MongoDB away: the next pass tries again. Nothing is lost; the events stay staged.
-            log.warn("Outbox relay pass over {} failed: {}", settings.collection(), ex.getMessage());
-        }
+        relayThread.start();
     }
 
     @Override
     public void stop() {
-        running = false;
-        ScheduledExecutorService scheduled = relayer;
-        relayer = null;
-        if (scheduled != null) {
-            scheduled.shutdownNow();
-        }
+        relayThread.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return relayThread.isRunning();
     }
 }

@@ -4,10 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.mhconnect.reminder.schedule.Occurrences;
@@ -23,7 +21,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * A person's reminders: made, changed, stopped, snoozed and removed here, stored in MongoDB, and handed to the
- * schedule engine through {@link ScheduleFeed} after every change. Another person's reminder is not found.
+ * schedule engine through {@link ScheduleFeed}, which marks a reminder before each change and sends it after. Another person's reminder is not found.
  */
 @Service
 public class Reminders {
@@ -36,9 +34,11 @@ public class Reminders {
     private final ScheduleFeed feed;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final ReminderPlaces places;
 
-    Reminders(MongoTemplate mongo, ScheduleFeed feed, Clock clock, ApplicationEventPublisher events) {
+    Reminders(MongoTemplate mongo, ScheduleFeed feed, Clock clock, ApplicationEventPublisher events, ReminderPlaces places) {
         this.mongo = mongo;
+        this.places = places;
         this.feed = feed;
         this.clock = clock;
         this.events = events;
@@ -58,14 +58,17 @@ public class Reminders {
             throw new InvalidReminderException("version", "A new reminder has no version yet; leave it out.");
         }
         Schedule schedule = schedule(request.schedule());
-        claimPlace(userId, id);
+        places.claim(userId, id);
         Instant now = clock.instant();
         ReminderDocument reminder = new ReminderDocument(id, userId, ReminderKind.fromWire(request.kind()),
                 request.title().strip(), message(request), request.practiceSlug(), channels(request),
                 grace(request), schedule.rrule(), schedule.start().toString(), schedule.zone().getId(), true, null,
                 List.of(), now, now, null);
         try {
-            mongo.insert(reminder);
+            return feed.change(userId, id, () -> {
+                mongo.insert(reminder);
+                return mongo.findById(id, ReminderDocument.class);
+            });
         }
         catch (DuplicateKeyException earlierRun) {
             ReminderDocument made = mongo.findById(id, ReminderDocument.class);
@@ -77,12 +80,9 @@ public class Reminders {
             return made;
         }
         catch (RuntimeException ex) {
-            releasePlace(userId, id);
+            places.release(userId, id);
             throw ex;
         }
-        ReminderDocument stored = mongo.findById(id, ReminderDocument.class);
-        feed.changed(stored);
-        return stored;
     }
 
     public ReminderDocument update(String userId, String id, ReminderRequest request) {
@@ -168,9 +168,8 @@ public class Reminders {
 
     public void delete(String userId, String id) {
         ReminderDocument reminder = get(userId, id);
-        mongo.remove(Query.query(Criteria.where("_id").is(id)), ReminderDocument.class);
-        releasePlace(userId, id);
-        feed.removed(reminder);
+        feed.change(userId, id, () -> mongo.remove(Query.query(Criteria.where("_id").is(id)), ReminderDocument.class));
+        places.release(userId, id);
         events.publishEvent(new ReminderDeleted(userId, id));
     }
 
@@ -207,14 +206,7 @@ public class Reminders {
 
     /** The person's reminders, oldest first: one lookup by {@code _id} and one {@code $in}. */
     public List<ReminderDocument> list(String userId) {
-        OwnerIndex owner = mongo.findById(userId, OwnerIndex.class);
-        if (owner == null || owner.ids() == null || owner.ids().isEmpty()) {
-            return List.of();
-        }
-        Map<String, ReminderDocument> found = mongo.find(Query.query(Criteria.where("_id").in(owner.ids())), ReminderDocument.class)
-                .stream().filter(reminder -> reminder.userId().equals(userId))
-                .collect(Collectors.toMap(ReminderDocument::id, Function.identity()));
-        return owner.ids().stream().filter(found::containsKey).map(found::get).toList();
+        return places.reminders(userId);
     }
 
     /** The stored schedule, which was checked when it was saved. */
@@ -224,61 +216,14 @@ public class Reminders {
 
     private ReminderDocument change(String userId, String id, long version, Update update) {
         update.set("updatedAt", clock.instant()).inc("version", 1);
-        ReminderDocument changed = mongo.findAndModify(
+        ReminderDocument changed = feed.change(userId, id, () -> mongo.findAndModify(
                 Query.query(Criteria.where("_id").is(id).and("userId").is(userId).and("version").is(version)), update,
-                FindAndModifyOptions.options().returnNew(true), ReminderDocument.class);
+                FindAndModifyOptions.options().returnNew(true), ReminderDocument.class));
         if (changed == null) {
             ReminderDocument now = get(userId, id);
             throw new StaleReminderException(now.version() == null ? 0 : now.version());
         }
-        feed.changed(changed);
         return changed;
-    }
-
-    /** Claims one of the person's 50 places, in one conditional update; 409 when all are taken. */
-    private void claimPlace(String userId, String id) {
-        mongo.upsert(Query.query(Criteria.where("_id").is(userId)), new Update().setOnInsert("ids", List.of()), OwnerIndex.class);
-        if (!tryClaim(userId, id)) {
-            dropOrphans(userId);
-            if (!tryClaim(userId, id)) {
-                throw new TooManyRemindersException();
-            }
-        }
-    }
-
-    /** Takes a free place for {@code id}, or keeps the one it has (a second run of the same request). */
-    private boolean tryClaim(String userId, String id) {
-        return mongo.updateFirst(
-                Query.query(Criteria.where("_id").is(userId).orOperator(Criteria.where("ids").is(id),
-                        Criteria.where("ids." + (MAX_PER_PERSON - 1)).exists(false))),
-                new Update().addToSet("ids", id).set("claims." + id, clock.instant()), OwnerIndex.class)
-                .getModifiedCount() > 0;
-    }
-
-    /**
-     * Ids whose reminder was never written (the process stopped in between) give their place back. Only claims older
-     * than a minute count: a younger one may belong to a request that is writing its reminder right now.
-     */
-    private void dropOrphans(String userId) {
-        OwnerIndex owner = mongo.findById(userId, OwnerIndex.class);
-        if (owner == null) {
-            return;
-        }
-        Set<String> existing = mongo.find(Query.query(Criteria.where("_id").in(owner.ids())), ReminderDocument.class)
-                .stream().map(ReminderDocument::id).collect(Collectors.toSet());
-        Instant settled = clock.instant().minus(java.time.Duration.ofMinutes(1));
-        List<String> orphans = owner.ids().stream()
-                .filter(id -> !existing.contains(id))
-                .filter(id -> owner.claims() == null || owner.claims().get(id) == null || owner.claims().get(id).isBefore(settled))
-                .toList();
-        for (String orphan : orphans) {
-            releasePlace(userId, orphan);
-        }
-    }
-
-    private void releasePlace(String userId, String id) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(userId)), new Update().pull("ids", id).unset("claims." + id),
-                OwnerIndex.class);
     }
 
     /** The schedule a request describes, checked; the friendly form becomes an RRULE counted from today. */

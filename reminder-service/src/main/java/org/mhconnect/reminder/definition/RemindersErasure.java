@@ -29,8 +29,8 @@ class RemindersErasure implements ReminderErasure {
     public long eraseAllOf(String userId) {
         long count = 0;
         for (ReminderDocument reminder : reminders.list(userId)) {
-            mongo.remove(Query.query(Criteria.where("_id").is(reminder.id())), ReminderDocument.class);
-            feed.removed(reminder);
+            feed.change(userId, reminder.id(),
+                    () -> mongo.remove(Query.query(Criteria.where("_id").is(reminder.id())), ReminderDocument.class));
             count++;
         }
         mongo.remove(Query.query(Criteria.where("_id").is(userId)), OwnerIndex.class);

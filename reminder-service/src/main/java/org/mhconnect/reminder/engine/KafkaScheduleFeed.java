@@ -1,101 +1,85 @@
 package org.mhconnect.reminder.engine;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Utils;
 import org.mhconnect.events.Topics;
 import org.mhconnect.kafkaevents.EventTracing;
+import org.mhconnect.outbox.StateOutbox;
 import org.mhconnect.reminder.ReminderProperties;
 import org.mhconnect.reminder.definition.ReminderDocument;
 import org.mhconnect.reminder.definition.ScheduleFeed;
 import org.mhconnect.reminder.preferences.Preferences;
 import org.mhconnect.reminder.preferences.PreferencesDocument;
 import org.mhconnect.reminder.skip.SkipRule;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.data.annotation.Id;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.config.FixedDelayTask;
-import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
  * Publishes each reminder's current schedule to the compacted topic: key {@code <userId>/<reminderId>}, partition
  * chosen from the user id alone (Kafka's own murmur2 hash), so all of a person's reminders share a partition, as
- * their other events do. A record is the whole current state, so sending it again is always harmless. That makes
- * the outbox simple: {@code schedule_outbox} marks a reminder before the change is handed on, and the relay sends the
- * reminder's state as MongoDB has it (a tombstone if it is gone) until Kafka has acknowledged it.
+ * their other events do. A record is the whole current state, so sending it again is always harmless: the outbox
+ * module's {@link StateOutbox} (collection {@code schedule_outbox}) marks a reminder before its change is written and
+ * sends its state as MongoDB has it (a tombstone if it is gone) until Kafka has acknowledged it.
  */
 @Component
-class KafkaScheduleFeed implements ScheduleFeed, org.springframework.beans.factory.DisposableBean, SchedulingConfigurer {
+class KafkaScheduleFeed implements ScheduleFeed, SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(KafkaScheduleFeed.class);
+    static final String COLLECTION = "schedule_outbox";
 
     private final KafkaTemplate<String, byte[]> kafka;
     private final MongoTemplate mongo;
-    private final Clock clock;
     private final EventTracing tracing;
-
-    private final org.springframework.kafka.core.DefaultKafkaProducerFactory<String, byte[]> producers;
-    private final Duration relayEvery;
+    private final DefaultKafkaProducerFactory<String, byte[]> producers;
+    private final StateOutbox outbox;
 
     /** Schedule records are the engine's own JSON, not events: a producer of plain bytes, kept out of the context. */
-    KafkaScheduleFeed(org.springframework.boot.kafka.autoconfigure.KafkaProperties properties, MongoTemplate mongo, Clock clock,
-            EventTracing tracing, ReminderProperties settings) {
-        this.relayEvery = settings.engine().relayEvery();
-        java.util.Map<String, Object> config = new java.util.HashMap<>(properties.buildProducerProperties());
-        config.put(org.apache.kafka.clients.producer.ProducerConfig.ACKS_CONFIG, "all");
-        config.put(org.apache.kafka.clients.producer.ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        this.producers = new org.springframework.kafka.core.DefaultKafkaProducerFactory<>(config,
-                new org.apache.kafka.common.serialization.StringSerializer(),
-                new org.apache.kafka.common.serialization.ByteArraySerializer());
+    KafkaScheduleFeed(KafkaProperties properties, MongoTemplate mongo, Clock clock, EventTracing tracing, ReminderProperties settings) {
+        Map<String, Object> config = new HashMap<>(properties.buildProducerProperties());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        this.producers = new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new ByteArraySerializer());
         this.kafka = new KafkaTemplate<>(producers);
         this.mongo = mongo;
-        this.clock = clock;
         this.tracing = tracing;
-    }
-
-    /**
-     * A reminder whose latest state may not have reached Kafka yet, with the W3C trace context of the change
-     * ({@code null} on entries written before tracing), which the relay continues.
-     */
-    @Document("schedule_outbox")
-    record Pending(@Id String reminderId, String userId, Instant since, String traceparent) {
+        // A mark is the relay's once the change that made it has had 5 s to send it itself.
+        this.outbox = new StateOutbox(mongo, clock, tracing,
+                new StateOutbox.Settings(COLLECTION, Duration.ofSeconds(5), settings.engine().relayEvery()),
+                (reminderId, userId) -> publish(userId, reminderId));
     }
 
     @Override
-    public void destroy() {
-        producers.destroy();
+    public <T> T change(String userId, String reminderId, Supplier<T> write) {
+        return outbox.around(reminderId, userId, write);
     }
 
     @Override
     public void changed(ReminderDocument reminder) {
-        send(reminder.userId(), reminder.id());
+        outbox.changed(reminder.id(), reminder.userId());
     }
 
-    @Override
-    public void removed(ReminderDocument reminder) {
-        send(reminder.userId(), reminder.id());
-    }
-
-    private void send(String userId, String reminderId) {
-        mongo.save(new Pending(reminderId, userId, clock.instant(), tracing.current()));
-        try {
-            publish(userId, reminderId);
-            mongo.remove(Query.query(Criteria.where("_id").is(reminderId).and("userId").is(userId)), Pending.class);
-        }
-        catch (RuntimeException ex) {
-            log.warn("Schedule of reminder {} not yet handed to the engine ({}); the relay will retry", reminderId, ex.getMessage());
-        }
+    /** One pass of the relay, for tests. */
+    StateOutbox.Pass relay() {
+        return outbox.relay();
     }
 
     /** Sends what MongoDB holds now, and waits for the broker. */
@@ -104,7 +88,7 @@ class KafkaScheduleFeed implements ScheduleFeed, org.springframework.beans.facto
         ScheduleRecord record = reminder == null ? null : record(reminder, mongo.findById(userId, PreferencesDocument.class));
         try {
             int partitions = kafka.partitionsFor(Topics.REMINDER_SCHEDULES).size();
-            int partition = Utils.toPositive(Utils.murmur2(userId.getBytes(java.nio.charset.StandardCharsets.UTF_8))) % partitions;
+            int partition = Utils.toPositive(Utils.murmur2(userId.getBytes(StandardCharsets.UTF_8))) % partitions;
             ProducerRecord<String, byte[]> out = new ProducerRecord<>(Topics.REMINDER_SCHEDULES, partition,
                     ScheduleRecord.key(userId, reminderId), record == null ? null : JsonSerde.JSON.writeValueAsBytes(record));
             tracing.addTo(out.headers());
@@ -114,28 +98,28 @@ class KafkaScheduleFeed implements ScheduleFeed, org.springframework.beans.facto
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", ex);
         }
-        catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException ex) {
+        catch (ExecutionException | TimeoutException ex) {
             throw new IllegalStateException(ex.getClass().getSimpleName(), ex);
         }
     }
 
     @Override
-    public void configureTasks(ScheduledTaskRegistrar tasks) {
-        tasks.addFixedDelayTask(new FixedDelayTask(this::relay, relayEvery, relayEvery));
+    public void start() {
+        // Marks written before the outbox module (reminderId, userId, since) take the module's field names.
+        mongo.updateMulti(Query.query(Criteria.where("since").exists(true)),
+                new Update().rename("since", "stagedAt").rename("userId", "key"), COLLECTION);
+        outbox.start();
     }
 
-    void relay() {
-        Instant before = clock.instant().minus(Duration.ofSeconds(5));
-        for (Pending pending : mongo.find(Query.query(Criteria.where("since").lt(before)).limit(500), Pending.class)) {
-            try {
-                tracing.run(pending.traceparent(), "schedule relay", () -> publish(pending.userId(), pending.reminderId()));
-                mongo.remove(Query.query(Criteria.where("_id").is(pending.reminderId()).and("since").is(pending.since())), Pending.class);
-            }
-            catch (RuntimeException ex) {
-                log.warn("Schedule of reminder {} still not handed to the engine: {}", pending.reminderId(), ex.getMessage());
-                return;
-            }
-        }
+    @Override
+    public void stop() {
+        outbox.stop();
+        producers.destroy();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return outbox.isRunning();
     }
 
     /** The reminder joined with the preferences that change its timing. */

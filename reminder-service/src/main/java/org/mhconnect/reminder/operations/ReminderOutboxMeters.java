@@ -18,6 +18,6 @@ class ReminderOutboxMeters {
     @Bean
     OutboxGauges scheduleOutboxGauges(MeterRegistry registry, Sampler sampler, MongoTemplate mongo) {
         return OutboxGauges.register(registry, sampler, "schedules",
-                MongoOutbox.backlog(mongo.getCollection("schedule_outbox"), "since"));
+                MongoOutbox.backlog(mongo.getCollection("schedule_outbox"), "stagedAt"));
     }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mhconnect.events.Topics;
 import org.mhconnect.kafkaevents.EventTracing;
+import org.mhconnect.outbox.StateOutbox;
 import org.mhconnect.reminder.ReminderIntegrationTest;
 import org.mhconnect.testsupport.TopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,8 +51,8 @@ class ScheduleOutboxTracingTest {
     void aRelayedScheduleCarriesTheTraceOfTheChangeAndOneWithoutATraceStillGoesOut() {
         String user = UUID.randomUUID().toString();
         Instant longAgo = Instant.now().minusSeconds(60);
-        mongo.save(new KafkaScheduleFeed.Pending("r-traced", user, longAgo, "00-" + TRACE_ID + "-00f067aa0ba902b7-01"));
-        mongo.save(new KafkaScheduleFeed.Pending("r-untraced", user, longAgo, null));
+        mongo.save(new StateOutbox.Mark("r-traced", user, longAgo, "00-" + TRACE_ID + "-00f067aa0ba902b7-01"), KafkaScheduleFeed.COLLECTION);
+        mongo.save(new StateOutbox.Mark("r-untraced", user, longAgo, null), KafkaScheduleFeed.COLLECTION);
 
         feed.relay();
 
