@@ -83,11 +83,6 @@ public final class StateOutbox implements SmartLifecycle {
         this.relayThread = new RelayThread(mongo, settings.collection(), settings.relayEvery(), this::relay);
     }
 
-    /** The collection of marks, for the backlog gauges. */
-    public String collection() {
-        return settings.collection();
-    }
-
     /**
      * Marks the record, runs the change, then sends the record's state. When the change throws, the mark stays: the
      * relay sends the state as it is, which is harmless if nothing changed and needed if part of it was written.

@@ -21,7 +21,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * A person's reminders: made, changed, stopped, snoozed and removed here, stored in MongoDB, and handed to the
- * schedule engine through {@link ScheduleFeed}, which marks a reminder before each change and sends it after. Another person's reminder is not found.
+ * schedule engine through {@link ScheduleFeed}, which marks a reminder before each change and sends it after. Another
+ * person's reminder is not found.
  */
 @Service
 public class Reminders {
@@ -167,7 +168,7 @@ public class Reminders {
     }
 
     public void delete(String userId, String id) {
-        ReminderDocument reminder = get(userId, id);
+        get(userId, id);
         feed.change(userId, id, () -> mongo.remove(Query.query(Criteria.where("_id").is(id)), ReminderDocument.class));
         places.release(userId, id);
         events.publishEvent(new ReminderDeleted(userId, id));
